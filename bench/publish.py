@@ -1,0 +1,186 @@
+"""Dispatch lag of scheduled publishing: 10,000 posts due in the same minute.
+
+Posts are spread over VK and OK accounts (emulators in-process, no rate limits: what is
+measured is our claim/attempt/record machinery, not the networks' quotas). Dispatch runs
+as ``--workers`` threads looping ``dispatch_once``, each with its own database connection.
+Lag = when the publication was recorded as published minus when it was due. Prints
+p50/p99/max lag, throughput and CPU time.
+
+    .venv/bin/python bench/publish.py [--posts 10000] [--accounts 20] [--workers 2]
+        [--database-url postgres://…]   (default: a fresh SQLite file, WAL)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SQLITE_OPTIONS = (
+    "transaction_mode=IMMEDIATE&init_command=PRAGMA+journal_mode%3DWAL%3B"
+    "PRAGMA+synchronous%3DNORMAL"
+)
+
+
+def configure(database_url: str | None) -> None:
+    var = Path(tempfile.mkdtemp(prefix="gospablik-bench-"))
+    os.environ["GOSPABLIK_VAR_DIR"] = str(var)
+    os.environ["DATABASE_URL"] = (
+        database_url or f"sqlite:///{var / 'bench.sqlite3'}?{SQLITE_OPTIONS}"
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
+    os.environ.setdefault("GOSPABLIK_LOG_LEVEL", "WARNING")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, skip_checks=True)
+
+
+def emulated_factory() -> Any:
+    from tests.content.faultrun import fault_seeds
+
+    from gospablik.networks.emulation import emulator_transport
+    from gospablik.networks.http import HttpClient
+    from gospablik.networks.ok.emulator import make_app as make_ok
+    from gospablik.networks.ratelimit import NoRateLimiter
+    from gospablik.networks.registry import build_connector
+    from gospablik.networks.vk.emulator import make_app as make_vk
+
+    vk_seed, ok_seed = fault_seeds()
+    apps = {"vk": make_vk(vk_seed), "ok": make_ok(ok_seed)}
+
+    def factory(connection: Any) -> Any:
+        network = connection.account.network
+        http = HttpClient(transport=emulator_transport(apps[network]), network=network)
+        return build_connector(
+            network, connection.config, connection.secrets, http=http, limiter=NoRateLimiter()
+        )
+
+    return factory
+
+
+def seed(posts: int, accounts: int, minute: datetime) -> None:
+    from tests.content.conftest import OK_SECRETS, VK_SECRETS
+    from tests.content.faultrun import GROUPS, OK_FIRST, VK_FIRST
+    from tests.foundation.factories import register
+
+    from gospablik.content.models import Post, Publication
+    from gospablik.networks.connections import do_connect_account
+    from gospablik.policy.actions import do_setup_ministry
+    from gospablik.policy.loader import load_preset
+
+    ministry = do_setup_ministry(load_preset("kuzbass-health-335"))
+    made = []
+    for n in range(accounts):
+        network = "vk" if n % 2 == 0 else "ok"
+        url = f"https://vk.com/bench{n}" if network == "vk" else f"https://ok.ru/group/bench{n}"
+        account = register(ministry, None, network=network, url=url)
+        group = (VK_FIRST if network == "vk" else OK_FIRST) + (n // 2) % GROUPS
+        config = {"group_id": group if network == "vk" else str(group)}
+        do_connect_account(
+            account, config, VK_SECRETS if network == "vk" else OK_SECRETS, actor=None
+        )
+        made.append(account)
+    rng = random.Random(1)
+    due = [minute + timedelta(seconds=rng.uniform(0, 60)) for _ in range(posts)]
+    rows = Post.objects.bulk_create(
+        Post(ministry=ministry, text=f"Пост {n}", status="scheduled", publish_at=due[n])
+        for n in range(posts)
+    )
+    Publication.objects.bulk_create(
+        Publication(
+            post=p, account=made[n % accounts], text=p.text, status="pending", due_at=due[n]
+        )
+        for n, p in enumerate(rows)
+    )
+
+
+def worker(stop: threading.Event, counts: list[int]) -> None:
+    from django.db import connection
+
+    from gospablik.content.dispatch import DispatchConfig, dispatch_once
+
+    config = DispatchConfig(batch=20)
+    try:
+        while not stop.is_set():
+            handled = dispatch_once(config=config).handled
+            counts.append(handled)
+            if not handled:
+                time.sleep(0.05)
+    finally:
+        connection.close()
+
+
+def run(posts: int, workers: int) -> tuple[float, float]:
+    from gospablik.content.models import Publication
+
+    stop, counts = threading.Event(), []  # type: ignore[var-annotated]
+    threads = [threading.Thread(target=worker, args=(stop, counts)) for _ in range(workers)]
+    started, cpu = time.monotonic(), time.process_time()
+    for thread in threads:
+        thread.start()
+    while Publication.objects.filter(status="published").count() < posts:
+        time.sleep(0.5)
+    elapsed, cpu = time.monotonic() - started, time.process_time() - cpu
+    stop.set()
+    for thread in threads:
+        thread.join()
+    return elapsed, cpu
+
+
+def lags() -> list[float]:
+    from gospablik.content.models import Publication
+
+    pairs = Publication.objects.values_list("published_at", "due_at")
+    return sorted((published - due).total_seconds() for published, due in pairs)
+
+
+def percentile(values: list[float], share: float) -> float:
+    return values[min(len(values) - 1, int(share * len(values)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--accounts", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    configure(args.database_url)
+    from gospablik.content import publishing
+
+    publishing.connector_factory = emulated_factory()
+    minute = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    seed(args.posts, args.accounts, minute)
+    wait = (minute - datetime.now(UTC)).total_seconds()
+    print(
+        f"{args.posts} posts due in the minute from {minute:%H:%M} UTC over {args.accounts} "
+        f"accounts; dispatch starts in {wait:.0f} s with {args.workers} worker(s)"
+    )
+    time.sleep(max(0.0, wait))
+    elapsed, cpu = run(args.posts, args.workers)
+    values = lags()
+    print(
+        f"published {len(values)} in {elapsed:.1f} s from the start of the minute "
+        f"({len(values) / elapsed:.0f} posts/s; CPU {cpu:.1f} s)"
+    )
+    print(
+        f"dispatch lag: p50 {percentile(values, 0.5):.1f} s, p99 {percentile(values, 0.99):.1f} s, "
+        f"max {values[-1]:.1f} s, mean {statistics.mean(values):.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

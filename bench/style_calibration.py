@@ -1,0 +1,144 @@
+"""Calibrate the style checker: how well does the score separate official from conversational text?
+
+Bureaucratic set: paragraphs of the two regulations (shared/seeds) and our own press-release-style
+texts (tests/style/data/official.txt). Conversational set: Telegram news posts
+(shared/data/telegram_news_posts, neutral public writing) and our own VK-style posts
+(tests/style/data/conversational.txt). Prints ROC AUC (1.0 = every official text scores lower than
+every conversational one) for whole texts and for single sentences, score distributions and which
+rules fire on the neutral set.
+
+    .venv/bin/python bench/style_calibration.py [--shared ../shared] [--posts 1500] [--show RULE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+from razdel import sentenize
+
+from gospablik.style import Report, check
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "style" / "data"
+
+
+def blocks(path: Path) -> list[str]:
+    text = "\n".join(
+        line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")
+    )
+    return [b.strip() for b in text.split("\n---\n") if b.strip()]
+
+
+def seed_chunks(seeds: Path, low: int = 200, high: int = 900) -> list[str]:
+    """Paragraphs of the regulations merged into post-sized chunks."""
+    chunks: list[str] = []
+    for path in sorted(seeds.glob("*.txt")):
+        current = ""
+        for para in re.split(r"\n\s*\n", path.read_text("utf-8")):
+            para = re.sub(r"\*\*|\s+\n", " ", para).strip()
+            if len(para) < 40:
+                continue
+            current = f"{current}\n{para}".strip()
+            if len(current) >= low:
+                chunks.append(current[:high])
+                current = ""
+    return chunks
+
+
+def telegram_posts(shared: Path, n: int, seed: int = 7) -> list[str]:
+    path = shared / "data" / "telegram_news_posts" / "telegram_news_posts.csv"
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8") as f:
+        texts = [
+            r["text"].strip() for r in csv.DictReader(f) if 80 <= len(r["text"].strip()) <= 3000
+        ]
+    random.Random(seed).shuffle(texts)
+    return texts[:n]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of 60+ characters without links (news posts end with «read more: https://…»)."""
+    return [s.text for s in sentenize(text) if len(s.text) >= 60 and "http" not in s.text]
+
+
+def auc(negatives: list[float], positives: list[float]) -> float:
+    """P(score of a conversational text > score of an official one), ties count half."""
+    wins = 0.0
+    for p in positives:
+        for q in negatives:
+            wins += 1.0 if p > q else 0.5 if p == q else 0.0
+    return wins / (len(positives) * len(negatives))
+
+
+def describe(name: str, scores: list[float]) -> str:
+    q = statistics.quantiles(scores, n=10)
+    return (
+        f"{name:<28} n={len(scores):<5} mean={statistics.mean(scores):.2f} "
+        f"p10={q[0]:.1f} median={statistics.median(scores):.1f} p90={q[-1]:.1f}"
+    )
+
+
+def show(rule: str, texts: list[str], reports: list[Report]) -> None:
+    """Print what one rule flags, with some context, for a manual precision check."""
+    for text, report in zip(texts, reports, strict=True):
+        for issue in report.issues:
+            if issue.rule == rule:
+                context = text[max(0, issue.start - 40) : issue.end + 40]
+                print(f"  [{text[issue.start : issue.end][:90]}]  ← {context!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--posts", type=int, default=1500)
+    parser.add_argument("--show", default=None, help="print passages a rule flags in news posts")
+    args = parser.parse_args()
+
+    sets = {
+        "seeds (regulations)": seed_chunks(args.shared / "seeds"),
+        "own press releases": blocks(DATA / "official.txt"),
+        "telegram news posts": telegram_posts(args.shared, args.posts),
+        "own VK-style posts": blocks(DATA / "conversational.txt"),
+    }
+    reports = {name: [check(t) for t in texts] for name, texts in sets.items()}
+    scores = {name: [r.score for r in rs] for name, rs in reports.items()}
+    for name, values in scores.items():
+        print(describe(name, values))
+
+    official = scores["seeds (regulations)"] + scores["own press releases"]
+    print(f"\nAUC official vs telegram news : {auc(official, scores['telegram news posts']):.3f}")
+    print(f"AUC official vs own VK posts  : {auc(official, scores['own VK-style posts']):.3f}")
+    both = scores["telegram news posts"] + scores["own VK-style posts"]
+    print(f"AUC official vs all conversational: {auc(official, both):.3f}")
+    press_vs_vk = auc(scores["own press releases"], scores["own VK-style posts"])
+    print(f"AUC own press releases vs own VK posts: {press_vs_vk:.3f}")
+
+    off_sentences = [t for text in sets["seeds (regulations)"] + sets["own press releases"]
+                     for t in sentences(text)]  # fmt: skip
+    news_sentences = [t for text in sets["telegram news posts"] for t in sentences(text)]
+    sentence_auc = auc(
+        [check(t).score for t in off_sentences], [check(t).score for t in news_sentences]
+    )
+    print(
+        f"AUC single sentences, official vs news ({len(off_sentences)} vs "
+        f"{len(news_sentences)}): {sentence_auc:.3f}"
+    )
+
+    rules = Counter(i.rule for r in reports["telegram news posts"] for i in r.issues)
+    n = len(reports["telegram news posts"])
+    print("\nIssues per 100 news posts, by rule:")
+    for rule, count in rules.most_common():
+        print(f"  {rule:<24} {100 * count / n:6.1f}")
+    if args.show:
+        show(args.show, sets["telegram news posts"], reports["telegram news posts"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""gospablik: official social-media accounts of a government body, run by its regulation."""

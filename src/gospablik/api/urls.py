@@ -1,0 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from gospablik.api import views
+from gospablik.styleguide.api import StyleCheck, StyleCheckNoSlash
+
+router = SimpleRouter()
+router.register("accounts", views.AccountViewSet, basename="account")
+router.register("duties", views.DutyViewSet, basename="duty")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("ministries/", views.MinistryList.as_view(), name="ministries"),
+    path("style/check", StyleCheckNoSlash.as_view(), name="style_check_noslash"),
+    path("style/check/", StyleCheck.as_view(), name="style_check"),
+    path("m/<slug:ministry>/", include(router.urls)),
+    path("m/<slug:ministry>/audit/", views.AuditList.as_view(), name="audit"),
+    path("m/<slug:ministry>/policy/", views.PolicyVersions.as_view(), name="policy"),
+]

@@ -1,0 +1,1 @@
+"""Named actions of approvals: the only way submissions, remarks and requests change state."""

@@ -1,0 +1,62 @@
+"""How a round or a request stands against its deadline, in Russian (plain Python)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from gospablik.calendar.deadlines import plural_ru
+
+SOON = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Sla:
+    badge: str  # "", "green", "amber", "red"
+    text: str
+
+
+def duration_ru(delta: timedelta) -> str:
+    """A rough human duration.
+
+    >>> duration_ru(timedelta(hours=3, minutes=20))
+    '3 часа 20 минут'
+    >>> duration_ru(timedelta(days=2, hours=1))
+    '2 дня 1 час'
+    >>> duration_ru(timedelta(seconds=30))
+    'меньше минуты'
+    """
+    minutes = int(delta.total_seconds() // 60)
+    days, hours, mins = minutes // 1440, minutes % 1440 // 60, minutes % 60
+    parts = [
+        f"{n} {plural_ru(n, forms)}"
+        for n, forms in (
+            (days, ("день", "дня", "дней")),
+            (hours, ("час", "часа", "часов")),
+            (mins, ("минута", "минуты", "минут")),
+        )
+        if n
+    ]
+    return " ".join(parts[:2]) or "меньше минуты"
+
+
+def sla_of(due_at: datetime | None, done_at: datetime | None, now: datetime) -> Sla:
+    """Done: in time or late; open: time left, or how long overdue.
+
+    >>> from datetime import UTC
+    >>> t = datetime(2025, 5, 1, 12, tzinfo=UTC)
+    >>> sla_of(t, t - timedelta(minutes=1), t)
+    Sla(badge='green', text='в срок')
+    >>> sla_of(t, None, t + timedelta(hours=2))
+    Sla(badge='red', text='просрочено на 2 часа')
+    >>> sla_of(t, None, t - timedelta(minutes=30))
+    Sla(badge='amber', text='осталось 30 минут')
+    """
+    if due_at is None:
+        return Sla("", "без срока")
+    if done_at is not None:
+        return Sla("green", "в срок") if done_at <= due_at else Sla("red", "с опозданием")
+    if now > due_at:
+        return Sla("red", f"просрочено на {duration_ru(now - due_at)}")
+    left = due_at - now
+    return Sla("amber" if left <= SOON else "", f"осталось {duration_ru(left)}")

@@ -1,0 +1,115 @@
+"""Writing to and verifying the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+
+from gospablik.audit.chain import GENESIS, entry_hash
+from gospablik.audit.models import AuditEntry, AuditHead
+
+SYSTEM = "система"
+
+
+def snapshot(obj: models.Model, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """A JSON-friendly dict of a model's fields for before/after records."""
+    data = model_to_dict(obj, exclude=list(exclude))
+    return {key: _jsonable(value) for key, value in data.items()}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str | dict):
+        return value
+    return str(value)
+
+
+def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "created_at": entry.created_at.isoformat(),
+        "ministry": entry.ministry_id,
+        "actor": entry.actor_id,
+        "actor_repr": entry.actor_repr,
+        "action": entry.action,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "object_repr": entry.object_repr,
+        "before": entry.before,
+        "after": entry.after,
+        "reason": entry.reason,
+    }
+
+
+def record(
+    action: str,
+    *,
+    actor: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    ministry: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEntry:
+    """Append one entry; call inside the transaction of the change it records."""
+    with transaction.atomic():
+        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        entry = AuditEntry(
+            seq=head.last_seq + 1,
+            created_at=timezone.now(),
+            ministry=ministry,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor_repr=_actor_repr(actor),
+            action=action,
+            object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
+            object_id=object_id or (str(obj.pk) if obj is not None else ""),
+            object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
+            before=before,
+            after=after,
+            reason=reason,
+            prev_hash=head.last_hash,
+        )
+        entry.hash = entry_hash(entry.prev_hash, _hashed_fields(entry))
+        entry.save()
+        head.last_seq, head.last_hash = entry.seq, entry.hash
+        head.save()
+    return entry
+
+
+def _actor_repr(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return str(actor) if isinstance(actor, str) else SYSTEM
+    return actor.get_full_name() or actor.get_username()
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    problem: str = ""
+
+
+def verify() -> VerifyResult:
+    """Walk the whole chain; report the first entry that does not match."""
+    prev, expected_seq, checked = GENESIS, 1, 0
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if entry.seq != expected_seq:
+            return VerifyResult(False, checked, f"entry #{expected_seq} is missing")
+        if entry.prev_hash != prev or entry.hash != entry_hash(prev, _hashed_fields(entry)):
+            return VerifyResult(False, checked, f"entry #{entry.seq} was altered")
+        prev, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is not None and head.last_seq != checked:
+        return VerifyResult(False, checked, f"entries after #{checked} were deleted")
+    return VerifyResult(True, checked)

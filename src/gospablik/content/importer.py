@@ -1,0 +1,90 @@
+"""Reading walls back: posts made directly in the network count toward the weekly cap."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from gospablik.audit.log import record
+from gospablik.content.models import Publication, RemotePost
+from gospablik.content.publishing import get_connector
+from gospablik.networks.base import Capability, ConnectorError
+from gospablik.networks.base import RemotePost as Remote
+from gospablik.networks.connections import note_failure
+from gospablik.networks.models import Connection
+from gospablik.registry.models import Account
+
+log = logging.getLogger("gospablik.content.importer")
+LOOKBACK = timedelta(days=35)  # this week and the previous four
+
+
+def importable() -> list[Account]:
+    usable = Connection.objects.exclude(
+        status__in=(Connection.Status.NEEDS_PERSON, Connection.Status.DISABLED)
+    )
+    accounts = Account.objects.filter(
+        status=Account.Status.ACTIVE, pk__in=usable.values("account_id")
+    )
+    return list(accounts.select_related("ministry"))
+
+
+def import_walls(now: datetime | None = None) -> dict[int, int]:
+    """Import every connected account's recent wall; account id -> posts stored."""
+    since = (now or timezone.now()) - LOOKBACK
+    return {account.pk: import_account(account, since) for account in importable()}
+
+
+def import_account(account: Account, since: datetime, limit: int = 300) -> int:
+    try:
+        connection, connector = get_connector(account)
+    except ConnectorError as error:
+        log.warning("account %s cannot be read: %s", account.pk, error.message)
+        return 0
+    try:
+        if Capability.READ_WALL not in type(connector).capabilities:
+            return 0
+        items = connector.read_wall(since=since, limit=limit)
+    except ConnectorError as error:
+        log.warning("wall import of account %s failed: %s", account.pk, error.message)
+        if error.needs_person:
+            note_failure(connection, error)
+        return 0
+    finally:
+        connector.http.close()
+    return store(account, [i for i in items if i.kind != "scheduled"])
+
+
+@transaction.atomic
+def store(account: Account, items: list[Remote]) -> int:
+    ours = dict(
+        Publication.objects.filter(account=account)
+        .exclude(network_post_id="")
+        .values_list("network_post_id", "pk")
+    )
+    created = 0
+    for item in items:
+        _row, is_new = RemotePost.objects.update_or_create(
+            account=account,
+            network_post_id=item.post_id,
+            defaults={
+                "date": item.date,
+                "is_repost": item.is_repost,
+                "kind": item.kind,
+                "source": item.source or "",
+                "text": item.text[:5000],
+                "url": item.url,
+                "publication_id": ours.get(item.post_id),
+            },
+        )
+        created += is_new
+    if created:
+        record(
+            "content.import",
+            obj=account,
+            ministry=account.ministry,
+            after={"read": len(items), "new": created},
+        )
+    return len(items)

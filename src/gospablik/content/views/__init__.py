@@ -1,0 +1,1 @@
+"""Pages and small JSON endpoints of the content module."""

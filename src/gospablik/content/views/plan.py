@@ -1,0 +1,95 @@
+"""The content plan: calendar, drafts, failures, drag-and-drop rescheduling."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gospablik.content.actions import do_reschedule
+from gospablik.content.compliance import compliance_rows
+from gospablik.content.formats import FORMAT_LABELS_RU
+from gospablik.content.models import Post
+from gospablik.content.plan import (
+    WEEKDAYS_RU,
+    Filters,
+    build_days,
+    parse_anchor,
+    span,
+    title,
+    weeks,
+)
+from gospablik.content.views.common import get_post, json_error, json_ok, messages_of
+from gospablik.networks.base import NETWORK_LABELS_RU
+from gospablik.orgs.access import Perm, has_perm
+from gospablik.orgs.models import Ministry
+from gospablik.policy.store import policy_for
+from gospablik.registry.models import Account
+from gospablik.web.decorators import ministry_view
+
+
+@ministry_view()
+def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    tz, today = policy_for(ministry).tz(), timezone.localdate()
+    view = "month" if request.GET.get("view") == "month" else "week"
+    anchor = parse_anchor(request.GET.get("date"), today)
+    filters = Filters.of(request.GET)
+    start, end, previous, following = span(view, anchor)
+    days = build_days(ministry, view, anchor, filters, tz, today)
+    accounts = Account.objects.filter(ministry=ministry).exclude(status=Account.Status.PLANNED)
+    query = request.GET.copy()
+    query.pop("date", None)
+    return render(
+        request,
+        "content/plan.html",
+        {
+            "ministry": ministry,
+            "view": view,
+            "title": title(view, start, end, anchor),
+            "weeks": weeks(days),
+            "weekdays": WEEKDAYS_RU,
+            "previous": previous.isoformat(),
+            "following": following.isoformat(),
+            "today": today.isoformat(),
+            "filters": filters,
+            "query": query.urlencode(),
+            "accounts": accounts.order_by("network", "title"),
+            "networks": sorted({a.network for a in accounts}),
+            "network_labels": NETWORK_LABELS_RU,
+            "formats": FORMAT_LABELS_RU,
+            "statuses": Post.Status.choices,
+            "rows": compliance_rows(
+                ministry, start, end, list(filters.accounts(accounts)), planned=True
+            ),
+            "drafts": Post.objects.filter(ministry=ministry, status=Post.Status.DRAFT)[:30],
+            "failed": Post.objects.filter(ministry=ministry, status=Post.Status.FAILED)[:30],
+            "can_edit": has_perm(request.user, ministry, Perm.CONTENT_EDIT),
+        },
+    )
+
+
+def moved(post: Post, raw_date: str, raw_time: str) -> datetime:
+    """The post's local time of day on another date (or at ``raw_time``)."""
+    day = date.fromisoformat(raw_date)
+    current = timezone.localtime(post.publish_at) if post.publish_at else None
+    at = time.fromisoformat(raw_time) if raw_time else (current.time() if current else time(10))
+    return timezone.make_aware(datetime.combine(day, at.replace(second=0, microsecond=0)))
+
+
+@require_POST
+@ministry_view(Perm.CONTENT_EDIT)
+def reschedule(request: HttpRequest, ministry: Ministry, pk: int) -> JsonResponse:
+    post = get_post(ministry, pk)
+    try:
+        at = moved(post, request.POST.get("date", ""), request.POST.get("time", ""))
+    except ValueError:
+        return json_error(["Неверная дата"])
+    try:
+        do_reschedule(post, at, actor=request.user)
+    except ValidationError as error:
+        return json_error(messages_of(error))
+    return json_ok(publish_at=timezone.localtime(at).isoformat())

@@ -1,0 +1,132 @@
+"""The periodic check: reminders before the deadline, escalation after it.
+
+Each due duty is claimed with SELECT ... FOR UPDATE SKIP LOCKED, so any number of
+workers on any number of machines never remind or escalate twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from gospablik.audit.log import record
+from gospablik.duties.models import Duty, Notification
+from gospablik.orgs.access import WORKING_ROLES
+from gospablik.orgs.models import Membership
+from gospablik.policy.store import policy_for
+
+BATCH = 100
+
+
+def tick(now: datetime | None = None) -> int:
+    """Process every duty whose next check is due; return how many were handled."""
+    moment = now or timezone.now()
+    handled = 0
+    while True:
+        batch = _process_batch(moment)
+        handled += batch
+        if batch < BATCH:
+            return handled
+
+
+def _process_batch(now: datetime) -> int:
+    with transaction.atomic():
+        duties = list(
+            Duty.objects.select_for_update(skip_locked=True)
+            .filter(status=Duty.Status.OPEN, next_check_at__lte=now)
+            .select_related("ministry", "owner_org")
+            .order_by("next_check_at")[:BATCH]
+        )
+        for duty in duties:
+            _check(duty, now)
+    return len(duties)
+
+
+def _check(duty: Duty, now: datetime) -> None:
+    assert duty.due_at is not None
+    policy = policy_for(duty.ministry)
+    tz = policy.tz()
+    if now >= duty.due_at:
+        _escalate(duty, policy.reminders.escalate_to_role, tz)
+        duty.next_check_at = None
+    else:
+        _remind(duty, tz)
+        duty.next_check_at = _next_reminder(duty, now, policy.reminders.before_hours)
+    duty.save(update_fields=["next_check_at", "reminders_sent", "escalated_at"])
+
+
+def _next_reminder(duty: Duty, now: datetime, before_hours: list[int]) -> datetime:
+    assert duty.due_at is not None
+    later = [duty.due_at - timedelta(hours=h) for h in before_hours]
+    upcoming = sorted(m for m in later if m > now)
+    return upcoming[0] if upcoming else duty.due_at
+
+
+def _remind(duty: Duty, tz: tzinfo) -> None:
+    users = _members(duty.owner_org_id, WORKING_ROLES)
+    text = f"Напоминание: «{duty.title}» — срок {_local(duty.due_at, tz)}"
+    _notify(users, duty, Notification.Level.REMINDER, text)
+    duty.reminders_sent += 1
+
+
+def _escalate(duty: Duty, role: str, tz: tzinfo) -> None:
+    heads = _members_of_kind(duty.ministry_id, "ministry", {role})
+    owners = _members(duty.owner_org_id, WORKING_ROLES)
+    text = f"Просрочено: «{duty.title}» ({duty.owner_org}) — срок был {_local(duty.due_at, tz)}"
+    _notify(heads | owners, duty, Notification.Level.ESCALATION, text)
+    duty.escalated_at = timezone.now()
+    record(
+        "duty.escalate",
+        obj=duty,
+        ministry=duty.ministry,
+        after={"escalated_to": sorted(u.get_username() for u in heads)},
+    )
+
+
+def _members(org_id: int, roles: set[str] | frozenset[str]) -> set[Any]:
+    qs = Membership.objects.filter(
+        organization_id=org_id, role__in=roles, is_active=True, user__is_active=True
+    ).select_related("user")
+    return {m.user for m in qs}
+
+
+def _members_of_kind(ministry_id: int, kind: str, roles: set[str]) -> set[Any]:
+    qs = Membership.objects.filter(
+        organization__ministry_id=ministry_id,
+        organization__kind=kind,
+        role__in=roles,
+        is_active=True,
+        user__is_active=True,
+    ).select_related("user")
+    return {m.user for m in qs}
+
+
+def _notify(users: set[Any], duty: Duty, level: str, text: str) -> None:
+    for user in users:
+        Notification.objects.create(user=user, duty=duty, level=level, text=text)
+        if user.email:
+            link = f"{settings.SITE_URL}/{duty.ministry.key}/duties/{duty.pk}/"
+            send_mail(
+                f"gospablik: {text[:120]}",
+                f"{text}\n\n{link}",
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+                fail_silently=True,
+            )
+
+
+def _local(moment: datetime | None, tz: tzinfo) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone(tz).strftime("%d.%m.%Y %H:%M")
+
+
+def alert_owners(duty: Duty) -> None:
+    """Notify the owning organization at once (alerts do not wait for a reminder stage)."""
+    users = _members(duty.owner_org_id, WORKING_ROLES)
+    _notify(users, duty, Notification.Level.ALERT, duty.title)

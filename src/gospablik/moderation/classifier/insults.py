@@ -1,0 +1,188 @@
+"""Insults (оскорбления): a lexicon of abusive words matched on the de-obfuscated text.
+
+The n-gram model misses an explicit insult inside an otherwise ordinary, polite
+comment («Вы там совсем идиоты? Третий месяц не можем записаться»). This lexicon
+(``model/insult_words.txt``, see its header) finds such words in every inflected
+form: its lemmas are expanded with pymorphy3 when the lexicon loads, so matching is
+a set look-up per word. Ambiguous words (``козёл`` is an animal, a knife is ``тупой``)
+count only next to a person: a pronoun of address or a word for officials, staff or
+people. Criticism of the authorities has no entry and is never flagged.
+
+A hit scores between the insult label/review threshold and the delete threshold, so
+alone it labels the comment and sends it to review, never deletes it; with a model
+score of at least ``MODEL_SUPPORT`` it scores a little higher. The pipeline takes the
+maximum of this score and the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from gospablik.moderation.classifier.core import Finding, Item
+from gospablik.moderation.classifier.text_model import TextModel
+
+MODEL_DIR = Path(__file__).parent / "model"
+# Shipped insult thresholds: label = review 0.435, delete 0.5873 (model/thresholds.json).
+LEXICON_SCORE = 0.5
+SUPPORTED_SCORE = 0.56
+MODEL_SUPPORT = 0.3
+WINDOW = 2  # words between an ambiguous word and the person it must be addressed to
+_WORD = re.compile(r"[а-я]+")
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
+_ADDRESSEES = (
+    "ты вы тебя вас тебе вам тобой вами твой ваш эти этих этим этими такие таких сами"
+).split()
+_PEOPLE = (
+    "чиновник чинуша депутат министр губернатор мэр начальник начальство руководство"
+    " руководитель власть администрация работник сотрудник служащий бюрократ врач медик"
+    " глава управленец специалист человек люди"
+).split()
+_SELF = frozenset(("я", "мы"))
+_YOU = frozenset(_ADDRESSEES[:8])
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: ``kind`` (word|addressed|phrase), a ``key`` and POS or regex."""
+
+    kind: str
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+def load_entries(path: Path = MODEL_DIR / "insult_words.txt") -> list[Entry]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return [Entry(kind, key, value) for kind, key, value in rows]
+
+
+@cache
+def _morph() -> object:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def word_forms(lemma: str, pos: str | None = None) -> set[str]:
+    """All forms of ``lemma`` (lower case, ``ё``→``е``), by pymorphy3.
+
+    >>> sorted(word_forms("козёл", "NOUN"))[:3]
+    ['козел', 'козла', 'козлам']
+    """
+    parses = _morph().parse(lemma)  # type: ignore[attr-defined]
+    chosen = [p for p in parses if p.normal_form == lemma and pos in (None, p.tag.POS)]
+    chosen = chosen or [p for p in parses if p.normal_form == lemma]
+    if chosen:
+        forms = {f.word for p in chosen for f in p.lexeme}
+    else:  # a participle (``зажравшийся``): its own forms only, not the verb's
+        stem = lemma[:-3]
+        lexeme = [f for p in parses if p.tag.POS == pos for f in p.lexeme]
+        forms = {f.word for f in lexeme if f.tag.POS == pos and f.word.startswith(stem)}
+    return {form.replace("ё", "е") for form in forms | {lemma}}
+
+
+class InsultLexicon:
+    """Finds abusive words and phrases aimed at people.
+
+    >>> lexicon = InsultLexicon()
+    >>> [(f.score, f.spans[0].text) for f in lexicon.analyze(
+    ...     Item("Вы там совсем идиоты? Третий месяц не можем записаться"))]
+    [(0.5, 'идиоты')]
+    >>> [f.explanation for f in lexicon.analyze(Item("Эти к0злы опять всё сломали"))]
+    ['Оскорбительное слово в адрес людей: «к0злы» (козёл)']
+    >>> lexicon.analyze(Item("Чиновники опять ничего не сделали, козы гуляют у дороги"))
+    []
+    >>> lexicon.analyze(Item("Нож совсем тупой, а козёл съел капусту"))
+    []
+    """
+
+    name: str = "insults"
+    categories: tuple[str, ...] = ("insult",)
+
+    def __init__(self, entries: Iterable[Entry] | None = None, model: TextModel | None = None):
+        self.entries = list(load_entries() if entries is None else entries)
+        self.model = model  # its insult score (memoized on the item) lifts a hit's score
+        self._forms = {
+            form: entry
+            for entry in self.entries
+            if entry.kind != "phrase"
+            for form in word_forms(entry.key, entry.value)
+        }
+        self._people = {form for lemma in _PEOPLE for form in word_forms(lemma)}
+        self._people |= set(_ADDRESSEES)
+        phrases = [e for e in self.entries if e.kind == "phrase"]
+        self._phrases = [(e, re.compile(rf"(?<![а-я])(?:{e.value})")) for e in phrases]
+
+    def find(self, normalized: str) -> list[Hit]:
+        """Return the hits in a normalized text, in order."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(normalized)]
+        hits = [
+            Hit(start, end, self._forms[word])
+            for i, (start, end, word) in enumerate(words)
+            if word in self._forms and self._counts(normalized, words, i)
+        ]
+        for entry, pattern in self._phrases:
+            hits += [Hit(m.start(), m.end(), entry) for m in pattern.finditer(normalized)]
+        return sorted(hits, key=lambda hit: hit.start)
+
+    def analyze(self, item: Item) -> list[Finding]:
+        return self.analyze_many([item])[0]
+
+    def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
+        found = [self.find(item.normalized) for item in items]
+        hit_items = [item for item, hits in zip(items, found, strict=True) if hits]
+        support = dict(zip(map(id, hit_items), self._model_scores(hit_items), strict=True))
+        return [
+            [self._finding(item, hits, support[id(item)])] if hits else []
+            for item, hits in zip(items, found, strict=True)
+        ]
+
+    def _counts(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+        before = [w for _s, _e, w in _clause(text, words, i, -WINDOW - 1)]
+        if before[-1:] == ["не"] or (_SELF & set(before[-3:]) and not _YOU & set(before)):
+            return False  # «не дураки были», «я не идиот», «мы не быдло»
+        if self._forms[words[i][2]].kind == "word":
+            return True
+        near = _clause(text, words, i, -WINDOW) + _clause(text, words, i, WINDOW)
+        return any(w in self._people for _s, _e, w in near)
+
+    def _model_scores(self, items: list[Item]) -> list[float]:
+        if self.model is None or not items:
+            return [0.0] * len(items)
+        column = self.model.outputs.index("insult")
+        return [float(s) for s in self.model.probabilities(items)[:, column]]
+
+    def _finding(self, item: Item, hits: list[Hit], model_score: float) -> Finding:
+        score = SUPPORTED_SCORE if model_score >= MODEL_SUPPORT else LEXICON_SCORE
+        spans = item.spans([(h.start, h.end, f"insult:{h.entry.key}") for h in hits])
+        shown = [s.text for s in spans] or [item.normalized[h.start : h.end] for h in hits]
+        keys = [h.entry.key for h in hits]
+        quoted = ", ".join(
+            f"«{text}» ({key})"
+            if text.lower().replace("ё", "е") != key.replace("ё", "е")
+            else f"«{text}»"
+            for text, key in zip(shown, keys, strict=True)
+        )
+        return Finding("insult", score, spans, f"Оскорбительное слово в адрес людей: {quoted}")
+
+
+def _clause(
+    text: str, words: list[tuple[int, int, str]], i: int, step: int
+) -> list[tuple[int, int, str]]:
+    """Up to ``|step|`` words before (step < 0) or after ``words[i]`` in its clause."""
+    if step < 0:
+        near = words[max(i + step, 0) : i]
+        return [w for w in near if not _CLAUSE_BREAK.search(text, w[1], words[i][0])]
+    near = words[i + 1 : i + 1 + step]
+    return [w for w in near if not _CLAUSE_BREAK.search(text, words[i][1], w[0])]

@@ -1,0 +1,97 @@
+"""Loaders for the shared data sets (see the data folder's README.md).
+
+Every sample carries its source, a group (rows that must stay in the same fold,
+e.g. a toxic comment and its neutral rewrites) and labels for the two model
+outputs; ``None`` means "not labelled for this output".
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+NEWS_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+AD_POST = re.compile(r"erid|реклам", re.I)
+
+
+@dataclass(frozen=True)
+class Sample:
+    text: str
+    source: str
+    group: str
+    insult: int | None
+    spam: int | None
+
+    def fold(self, folds: int) -> int:
+        return zlib.crc32(self.group.encode("utf-8")) % folds
+
+
+def load_2ch(root: Path) -> list[Sample]:
+    """ru_toxic_2ch_pikabu: toxic 0/1; none of it is spam."""
+    with open(root / "ru_toxic_2ch_pikabu" / "labeled.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [
+        Sample(text, "2ch_pikabu", f"2ch:{text.lower()}", int(float(r["toxic"])), 0)
+        for r in rows
+        if (text := r["comment"].strip())
+    ]
+
+
+def load_russe(root: Path) -> list[Sample]:
+    """russe_detox_2022: toxic comments (1) and their distinct neutral rewrites (0)."""
+    samples: list[Sample] = []
+    for split in ("train", "dev"):
+        with open(root / "russe_detox_2022" / f"{split}.tsv", encoding="utf-8") as f:
+            for i, row in enumerate(csv.DictReader(f, delimiter="\t")):
+                samples += _russe_row(row, f"russe_{split}", f"russe:{split}:{i}")
+    return samples
+
+
+def _russe_row(row: dict[str, str], source: str, group: str) -> list[Sample]:
+    out = [Sample(row["toxic_comment"].strip(), source, group, 1, 0)]
+    seen = {row["toxic_comment"].strip().lower()}
+    for key in ("neutral_comment1", "neutral_comment2", "neutral_comment3"):
+        text = (row.get(key) or "").strip()
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            out.append(Sample(text, f"{source}_neutral", group, 0, 0))
+    return out
+
+
+def load_news(root: Path, limit: int, seed: int) -> list[Sample]:
+    """Sentences of telegram_news_posts (not ads): ordinary text, neither toxic nor spam."""
+    with open(root / "telegram_news_posts" / "telegram_news_posts.csv", encoding="utf-8") as f:
+        posts = [r for r in csv.DictReader(f) if not AD_POST.search(r["text"])]
+    sentences = sorted({s.strip() for p in posts for s in NEWS_SENTENCE.split(p["text"])})
+    sentences = [s for s in sentences if 20 <= len(s) <= 300]
+    random.Random(seed).shuffle(sentences)  # noqa: S311 - reproducible sampling
+    return [Sample(s, "news", f"news:{s[:40]}", 0, 0) for s in sentences[:limit]]
+
+
+def load_spam(root: Path) -> list[Sample]:
+    """telegram_spam_ru: spam 1 / ham 0; chat messages are not labelled for insults."""
+    with open(root / "telegram_spam_ru" / "telegram_spam_ru.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [
+        Sample(
+            r["message"].strip(),
+            "tg_spam" if r["label"] == "1" else "tg_ham",
+            f"tg:{r['message'].strip().lower()}",
+            None,
+            int(r["label"]),
+        )
+        for r in rows
+    ]
+
+
+def load_all(root: Path, news_limit: int, seed: int) -> list[Sample]:
+    """Every set; 2ch/pikabu comments that russe_detox also holds are left out of
+    2ch/pikabu, so that no text is on both sides of a cross-domain or fold split."""
+    russe = load_russe(root)
+    seen = {s.text.lower() for s in russe}
+    comments = [s for s in load_2ch(root) if s.text.lower() not in seen]
+    return comments + russe + load_news(root, news_limit, seed) + load_spam(root)

@@ -1,0 +1,82 @@
+"""The inbox of private messages to the communities: assign, answer, close.
+
+No connector can send a private message yet, so an answer is recorded in gospablik and
+the page says plainly that it has to be sent in the network's own interface.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from gospablik.audit.log import record, snapshot
+from gospablik.moderation.models import Message
+from gospablik.moderation.sla import moderation_org
+from gospablik.orgs.access import Perm, has_perm
+from gospablik.registry.models import Account
+
+NOT_SENT = (
+    "Ответ сохранён в gospablik; отправить его через API этой соцсети нельзя — "
+    "отправьте вручную в сообщениях сообщества."
+)
+
+
+def assignees(account: Account) -> QuerySet[Any]:
+    """Active members of the moderation organization who may moderate."""
+    org = moderation_org(account)
+    users = (
+        get_user_model()
+        .objects.filter(memberships__organization=org, memberships__is_active=True, is_active=True)
+        .distinct()
+    )
+    return users.filter(
+        pk__in=[u.pk for u in users if has_perm(u, account.ministry, Perm.MODERATE)]
+    )
+
+
+def _save(message: Message, action: str, actor: Any, before: dict[str, Any]) -> Message:
+    message.save()
+    record(
+        action,
+        actor=actor,
+        obj=message,
+        ministry=message.ministry,
+        before=before,
+        after=snapshot(message, ["text", "findings", "scores"]),
+    )
+    return message
+
+
+@transaction.atomic
+def do_assign(message: Message, assignee: Any, *, actor: Any) -> Message:
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    before = snapshot(message, ["text", "findings", "scores"])
+    message.assigned_to = assignee
+    if message.status == Message.Status.NEW:
+        message.status = Message.Status.ASSIGNED
+    return _save(message, "moderation.message_assign", actor, before)
+
+
+@transaction.atomic
+def do_answer(message: Message, text: str, *, actor: Any) -> Message:
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    before = snapshot(message, ["text", "findings", "scores"])
+    message.answer_text, message.answered_at, message.answered_by = text, timezone.now(), actor
+    message.status, message.answer_sent, message.answer_note = (
+        Message.Status.ANSWERED,
+        False,
+        NOT_SENT,
+    )
+    return _save(message, "moderation.message_answer", actor, before)
+
+
+@transaction.atomic
+def do_close(message: Message, *, actor: Any) -> Message:
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    before = snapshot(message, ["text", "findings", "scores"])
+    message.status = Message.Status.CLOSED
+    return _save(message, "moderation.message_close", actor, before)

@@ -1,0 +1,97 @@
+"""The classifier as configured for one ministry: its policy's thresholds and the
+legal department's active rules. Pipelines are built once per (policy version, rules)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gospablik.moderation.classifier import Context, Pipeline, Verdict, default_pipeline
+from gospablik.moderation.classifier.core import Action
+from gospablik.moderation.classifier.core import UnlawfulRule as ClassifierRule
+from gospablik.moderation.classifier.pipeline import MODEL_DIR
+from gospablik.moderation.decide import final_action, policy_thresholds
+from gospablik.moderation.models import Comment, UnlawfulRule
+from gospablik.networks.connections import capabilities_of
+from gospablik.orgs.models import Ministry
+from gospablik.policy.models import PolicyVersion
+from gospablik.policy.schema import Policy
+from gospablik.policy.store import current_version, parsed
+from gospablik.registry.models import Account
+
+RECENT_BY_AUTHOR = 5
+RECENT_ON_ACCOUNT = 20
+_CACHE: dict[tuple[int, tuple[ClassifierRule, ...]], tuple[Pipeline, Policy]] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: Verdict
+    action: Action  # what gospablik does (policy + network abilities applied)
+    policy: Policy
+    model_version: str
+
+
+def active_rules(ministry: Ministry) -> tuple[ClassifierRule, ...]:
+    rules = UnlawfulRule.objects.filter(ministry=ministry, active=True).order_by("key")
+    fields = ("key", "kind", "pattern", "norm", "description")
+    return tuple(ClassifierRule(*row) for row in rules.values_list(*fields))
+
+
+def pipeline_for(ministry: Ministry) -> tuple[Pipeline, Policy]:
+    """The ministry's pipeline and policy; two light queries when nothing changed."""
+    version_pk = (
+        PolicyVersion.objects.filter(ministry=ministry)
+        .order_by("-version")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    key = (version_pk or 0, active_rules(ministry))
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is None:
+        policy = parsed(current_version(ministry))
+        cached = (_build(policy, key[1]), policy)
+        with _LOCK:
+            if len(_CACHE) >= 64:
+                _CACHE.clear()
+            _CACHE[key] = cached
+    return cached
+
+
+def _build(policy: Policy, rules: tuple[ClassifierRule, ...]) -> Pipeline:
+    base = default_pipeline()
+    thresholds = policy_thresholds(policy.moderation, base.thresholds)
+    return Pipeline(components=base.components, thresholds=thresholds, unlawful_rules=rules)
+
+
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """A short fingerprint of the shipped model files (recorded with every verdict)."""
+    digest = hashlib.sha256()
+    for path in sorted(MODEL_DIR.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def context_for(account: Account, author_id: str) -> Context:
+    recent = Comment.objects.filter(account=account).order_by("-received_at")
+    by_author = recent.filter(author_id=author_id).values_list("text", flat=True)
+    return Context(
+        author_id=author_id,
+        account_id=str(account.pk),
+        recent_by_author=list(by_author[:RECENT_BY_AUTHOR]),
+        recent_on_account=list(recent.values_list("text", flat=True)[:RECENT_ON_ACCOUNT]),
+    )
+
+
+def judge(account: Account, text: str, author_id: str = "") -> Judgement:
+    pipeline, policy = pipeline_for(account.ministry)
+    verdict = pipeline.classify(text, context_for(account, author_id))
+    action = final_action(verdict, policy.moderation, capabilities_of(account.network))
+    return Judgement(verdict, action, policy, model_version())

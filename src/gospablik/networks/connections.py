@@ -1,0 +1,160 @@
+"""Connecting registry accounts to their networks and building their connectors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import httpx
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from gospablik.audit.log import record
+from gospablik.networks.base import BaseConnector, Capability, ConnectorError, Profile
+from gospablik.networks.http import HttpClient
+from gospablik.networks.models import Connection, ConnectorMemory
+from gospablik.networks.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
+from gospablik.networks.registry import build_connector, get_connector_class
+from gospablik.registry.models import Account
+
+
+@lru_cache(maxsize=1)
+def shared_limiter() -> RateLimiter:
+    """Redis in production (shared by every worker process), in-process by default."""
+    if settings.REDIS_URL:
+        return RedisRateLimiter(settings.REDIS_URL)
+    return InProcessRateLimiter()
+
+
+class DatabaseMemory:
+    """The connectors' Memory protocol on a table, shared by every worker process."""
+
+    def get(self, key: str) -> Any:
+        row = ConnectorMemory.objects.filter(key=key).first()
+        return row.value if row else None
+
+    def set(self, key: str, value: Any) -> None:
+        ConnectorMemory.objects.update_or_create(key=key, defaults={"value": value})
+
+
+# The HTTP seam for tests and the demo: network -> httpx transport (an in-process emulator).
+TRANSPORT_OVERRIDES: dict[str, httpx.BaseTransport] = {}
+
+
+def connector_for(connection: Connection) -> BaseConnector:
+    network = connection.account.network
+    http = HttpClient(
+        network=network,
+        transport=TRANSPORT_OVERRIDES.get(network),
+        allow_hosts=settings.NETWORK_ALLOW_HOSTS,
+    )
+    return build_connector(
+        network,
+        connection.config,
+        connection.secrets,
+        http=http,
+        limiter=shared_limiter(),
+        memory=DatabaseMemory(),
+    )
+
+
+def capabilities_of(network: str) -> frozenset[Capability]:
+    try:
+        return get_connector_class(network).capabilities
+    except (ImportError, AttributeError, ConnectorError):
+        return frozenset()
+
+
+def config_schema_of(network: str) -> tuple[Any, ...]:
+    return tuple(get_connector_class(network).config_schema)
+
+
+@transaction.atomic
+def do_connect_account(
+    account: Account, config: Mapping[str, Any], secrets: Mapping[str, str], *, actor: Any
+) -> Connection:
+    """Store (or replace) the connection; secrets are kept only when a new value is given."""
+    connection, created = Connection.objects.select_for_update().get_or_create(account=account)
+    before = {"config": connection.config, "secret_keys": sorted(connection.secrets)}
+    kept = {k: v for k, v in connection.secrets.items() if k not in secrets or not secrets[k]}
+    connection.config = dict(config)
+    connection.secrets = {**kept, **{k: v for k, v in secrets.items() if v}}
+    connection.status = Connection.Status.UNTESTED
+    connection.save()
+    record(
+        "connection.save",
+        actor=actor,
+        obj=connection,
+        ministry=account.ministry,
+        before=None if created else before,
+        after={"config": connection.config, "secret_keys": sorted(connection.secrets)},
+    )
+    return connection
+
+
+def do_test_connection(connection: Connection, *, actor: Any) -> Profile | None:
+    """Read the community profile; record the outcome on the connection."""
+    try:
+        profile = connector_for(connection).read_profile()
+    except ConnectorError as error:
+        note_failure(connection, error, actor=actor)
+        return None
+    with transaction.atomic():
+        _store_check(connection, Connection.Status.OK)
+        _record(connection, "connection.test", actor, {"status": "ok", "title": profile.title})
+    connection.refresh_from_db()
+    return profile
+
+
+def note_failure(connection: Connection, error: ConnectorError, *, actor: Any = None) -> None:
+    """A captcha or an expired token stops the account's jobs until a person acts."""
+    status = Connection.Status.NEEDS_PERSON if error.needs_person else Connection.Status.ERROR
+    code = str(error.code or "")
+    with transaction.atomic():
+        _store_check(connection, status, error.message, code)
+        after = {"status": status, "error": error.message, "code": code}
+        _record(connection, "connection.error", actor, after)
+        if error.needs_person:
+            open_repair_duty(connection, error)
+    connection.refresh_from_db()
+
+
+def _store_check(connection: Connection, status: str, error: str = "", code: str = "") -> None:
+    Connection.objects.filter(pk=connection.pk).update(
+        status=status, last_error=error, last_error_code=code, last_checked_at=timezone.now()
+    )
+
+
+def _record(connection: Connection, action: str, actor: Any, after: dict[str, Any]) -> None:
+    ministry = connection.account.ministry
+    record(action, actor=actor, obj=connection, ministry=ministry, after=after)
+
+
+def open_repair_duty(connection: Connection, error: ConnectorError) -> None:
+    """Tell the people who maintain the account that it needs them (no retry loop)."""
+    from gospablik.duties.actions import Subject, do_open_duty, open_duties_for
+    from gospablik.duties.engine import alert_owners
+    from gospablik.orgs.models import Organization
+    from gospablik.policy.store import policy_for
+
+    subject = Subject.of(connection)
+    if open_duties_for(subject, "connection_repair").exists():
+        return
+    account = connection.account
+    policy = policy_for(account.ministry)
+    keys = [o.key for o in policy.orgs_for("maintenance")] or [account.responsible_org.key]
+    owner = Organization.objects.get(ministry=account.ministry, key=keys[0])
+    duty = do_open_duty(
+        account.ministry,
+        kind="connection_repair",
+        owner_org=owner,
+        title=f"Восстановить подключение «{account.title}»: {error.message}",
+        start=timezone.now(),
+        period=None,
+        subject=subject,
+        clause=policy.network_clause(account.network) or "",
+        description="Публикации и модерация этого аккаунта остановлены до исправления.",
+    )
+    alert_owners(duty)

@@ -1,0 +1,234 @@
+"""Meta Graph API wire helpers shared by the Facebook and Instagram connectors/emulators.
+
+Error envelope (https://developers.facebook.com/docs/graph-api/guides/error-handling)::
+
+    {"error": {"message": "…", "type": "OAuthException", "code": 190,
+               "error_subcode": 460, "fbtrace_id": "EJplcsCHuLu"}}
+
+Codes: 1/2 temporary; 4 (app), 17 (user), 32 (page), 613 (custom), 80001 (Pages BUC)
+throttling; 10 and 200–299 permissions; 100 invalid parameter; 190 token expired or
+invalid; 368 temporarily blocked for policy; 506 duplicate post; Instagram: 9007/2207027
+container not ready, 9/2207042 publishing quota reached, 9004/2207052 media download failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ..base import ConfigField, ConnectorError
+from ..emulation import Fault, StartResponse
+
+DEFAULT_GRAPH = "https://graph.facebook.com"
+DEFAULT_VERSION = "v21.0"
+THROTTLING = {4, 17, 32, 613, 80001, 80002, 80004, 80006}
+_MESSAGES = {
+    1: "An unknown error has occurred.",
+    2: "An unexpected error has occurred. Please retry your request later.",
+    4: "(#4) Application request limit reached",
+    17: "(#17) User request limit reached",
+    32: "(#32) Page request limit reached",
+    613: "(#613) Calls to this api have exceeded the rate limit.",
+    80001: "(#80001) There have been too many calls to this Page account. Wait a bit and try "
+    "again.",
+    368: "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
+}
+_PATH = re.compile(r"/(?:v\d+\.\d+/)?(?P<node>[\w.-]+)(?:/(?P<edge>\w+))?/?")
+
+
+# --- emulator side ------------------------------------------------------------------------
+
+
+class GraphApiError(Exception):
+    def __init__(self, code: int, message: str, subcode: int | None = None,
+                 status: int | None = None) -> None:  # fmt: skip
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.subcode = subcode
+        self.status = status or _http_status(code)
+
+    def body(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"message": self.message, "type": "OAuthException",
+                                 "code": self.code}  # fmt: skip
+        if self.subcode is not None:
+            error["error_subcode"] = self.subcode
+        error["fbtrace_id"] = secrets.token_urlsafe(8)
+        return {"error": error}
+
+
+def _http_status(code: int) -> int:
+    if code in (1, 2):
+        return 500
+    if code == 10 or 200 <= code <= 299:
+        return 403
+    return 400
+
+
+def graph_fault(code: int) -> GraphApiError:
+    return GraphApiError(code, _MESSAGES.get(code, f"(#{code}) Emulated error"))
+
+
+def fault_response(fault: Fault, start_response: StartResponse) -> list[bytes]:
+    error = graph_fault(1 if fault.kind == "http_500" else int(fault.code or 100))
+    return send(start_response, error.status, error.body())
+
+
+def send(start_response: StartResponse, status: int, body: Any) -> list[bytes]:
+    data = json.dumps(body, ensure_ascii=False).encode()
+    start_response(f"{status} {HTTPStatus(status).phrase}",
+                   [("Content-Type", "application/json; charset=UTF-8")])  # fmt: skip
+    return [data]
+
+
+def split_path(path: str) -> tuple[str, str]:
+    """``/v21.0/123_456/comments`` -> ``("123_456", "comments")``.
+
+    >>> split_path("/v21.0/100/feed"), split_path("/100")
+    (('100', 'feed'), ('100', ''))
+    """
+    match = _PATH.fullmatch(path)
+    if match is None:
+        raise GraphApiError(100, "Unknown path components: " + path, 2500)
+    return match["node"], match["edge"] or ""
+
+
+def field_names(fields: str | None, default: tuple[str, ...]) -> list[str]:
+    """Top-level names of a ``fields`` parameter (nested ``{...}`` selections ignored).
+
+    >>> field_names("id,picture{url},cover", ("id",))
+    ['id', 'picture', 'cover']
+    """
+    if not fields:
+        return list(default)
+    return [f for f in re.sub(r"\{[^{}]*\}", "", fields).split(",") if f]
+
+
+def select(obj: dict[str, Any], fields: str | None, default: tuple[str, ...]) -> dict:
+    names = field_names(fields, default)
+    return {k: obj[k] for k in ["id", *names] if k in obj}
+
+
+def graph_time(moment: float) -> str:
+    """Graph's timestamp format.
+
+    >>> graph_time(0)
+    '1970-01-01T00:00:00+0000'
+    """
+    return datetime.fromtimestamp(moment, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def no_object(node: str) -> GraphApiError:
+    return GraphApiError(100, f"Unsupported get request. Object with ID '{node}' does not "
+                         "exist, cannot be loaded due to missing permissions, or does not "
+                         "support this operation.", 33)  # fmt: skip
+
+
+def appsecret_proof(app_secret: str, token: str) -> str:
+    return hmac.new(app_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+# --- connector side -----------------------------------------------------------------------
+
+GRAPH_FIELDS = (
+    ConfigField("graph_version", "Версия Graph API", required=False, help=DEFAULT_VERSION),
+    ConfigField("api_base", "Адрес Graph API", required=False, help=DEFAULT_GRAPH),
+)
+
+
+def graph_url(config: Mapping[str, Any], path: str) -> str:
+    """``{api_base}/{graph_version}/{path}`` (Meta's host and version unless configured).
+
+    >>> graph_url({}, "100/feed")
+    'https://graph.facebook.com/v21.0/100/feed'
+    """
+    base = config.get("api_base") or DEFAULT_GRAPH
+    return f"{base}/{config.get('graph_version') or DEFAULT_VERSION}/{path}"
+
+
+def graph_auth(token: str, app_secret: str | None) -> dict[str, str]:
+    """The token, and ``appsecret_proof`` when the app secret is known."""
+    auth = {"access_token": token}
+    if app_secret:
+        auth["appsecret_proof"] = appsecret_proof(app_secret, token)
+    return auth
+
+
+def parse_time(value: str) -> datetime:
+    """``2024-05-01T10:00:00+0000`` -> aware datetime.
+
+    >>> parse_time("2024-05-01T10:00:00+0000").isoformat()
+    '2024-05-01T10:00:00+00:00'
+    """
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
+
+
+def graph_error(network: str, status: int, body: Any, usage: str | None = None) -> ConnectorError:
+    """Map a Graph error answer to a ConnectorError.
+
+    >>> e = graph_error("facebook", 400, {"error": {"code": 190, "error_subcode": 463,
+    ...                                            "message": "Session has expired"}})
+    >>> (e.needs_person, e.code)
+    (True, 190)
+    >>> graph_error("facebook", 400, {"error": {"code": 32, "message": "limit"}}).retry_after
+    300.0
+    """
+    error = body.get("error", {}) if isinstance(body, dict) else {}
+    code = int(error.get("code") or status)
+    text = str(error.get("error_user_msg") or error.get("message") or f"HTTP {status}")
+    kw: dict[str, Any] = {"network": network, "code": code}
+    if code in THROTTLING:
+        wait = _regain_minutes(usage) * 60.0 if usage else 300.0
+        return ConnectorError(f"Лимит запросов Meta исчерпан ({text})",
+                              retry_after=wait or 300.0, **kw)  # fmt: skip
+    if code in (1, 2) or status >= 500:
+        return ConnectorError(f"Meta временно недоступна ({text})", retry_after=30.0,
+                              maybe_applied=True, **kw)  # fmt: skip
+    if code in (190, 102) or error.get("error_subcode") in (458, 459, 460, 463, 464, 467):
+        return ConnectorError("Токен доступа Meta истёк или отозван — переподключите "
+                              f"аккаунт ({text})", needs_person=True, **kw)  # fmt: skip
+    if code == 9007:  # Instagram: the container is not ready for media_publish yet
+        return ConnectorError(f"Instagram ещё обрабатывает медиафайл ({text})",
+                              retry_after=60.0, **kw)  # fmt: skip
+    if code == 9 and error.get("error_subcode") == 2207042:  # Instagram publishing quota
+        return ConnectorError(f"Исчерпан лимит публикаций Instagram ({text})",
+                              retry_after=3600.0, **kw)  # fmt: skip
+    if code == 368:
+        return ConnectorError(f"Meta временно заблокировала действие ({text})",
+                              retry_after=3600.0, **kw)  # fmt: skip
+    if code == 10 or 200 <= code <= 299:
+        return ConnectorError(f"Недостаточно прав в Meta ({text})", permanent=True, **kw)
+    return ConnectorError(f"Meta отклонила запрос ({text})", permanent=True, **kw)
+
+
+def _regain_minutes(usage: str) -> float:
+    """Longest ``estimated_time_to_regain_access`` (minutes) in X-Business-Use-Case-Usage."""
+    try:
+        data = json.loads(usage)
+    except ValueError:
+        return 0.0
+    values = [float(item.get("estimated_time_to_regain_access") or 0)
+              for items in data.values() if isinstance(items, list)
+              for item in items if isinstance(item, dict)]  # fmt: skip
+    return max(values, default=0.0)
+
+
+def graph_result(network: str, response: httpx.Response) -> Any:
+    try:
+        body = response.json()
+    except ValueError:
+        raise ConnectorError("Meta вернула непонятный ответ", network=network, code="bad_json",
+                             retry_after=30.0, maybe_applied=True) from None  # fmt: skip
+    if response.status_code == 200 and not (isinstance(body, dict) and "error" in body):
+        return body
+    usage = response.headers.get("X-Business-Use-Case-Usage")
+    raise graph_error(network, response.status_code, body, usage)

@@ -1,0 +1,92 @@
+"""Page webhooks: the subscription handshake and signed ``feed`` change notifications.
+
+Meta signs the raw body with the app secret: ``X-Hub-Signature-256: sha256=<hex hmac>``.
+A comment arrives as ``entry[].changes[]`` with ``field == "feed"`` and
+``value.item == "comment"`` (verbs ``add``, ``edited``, ``remove``, ``hide``, ``unhide``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from ..base import ConnectorError, InboundEvent, RemoteComment
+
+SIGNATURE_HEADER = "X-Hub-Signature-256"
+_VERBS = {"add": "comment_new", "edited": "comment_edit", "remove": "comment_delete"}
+
+
+def verify_subscription(params: Mapping[str, str], verify_token: str) -> str:
+    """Answer Meta's GET handshake: return ``hub.challenge`` when the token matches.
+
+    >>> verify_subscription({"hub.mode": "subscribe", "hub.verify_token": "t",
+    ...                      "hub.challenge": "1158201444"}, "t")
+    '1158201444'
+    """
+    if params.get("hub.mode") != "subscribe" or not hmac.compare_digest(
+        str(params.get("hub.verify_token", "")), verify_token
+    ):
+        raise ConnectorError("Неверный verify_token подписки вебхука", permanent=True,
+                             network="facebook", code="bad_verify_token")  # fmt: skip
+    return str(params.get("hub.challenge", ""))
+
+
+def signature(body: bytes, app_secret: str) -> str:
+    """The ``X-Hub-Signature-256`` value Meta sends with ``body``."""
+    return "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def check_signature(body: bytes, headers: Mapping[str, str], app_secret: str) -> None:
+    given = next((v for k, v in headers.items() if k.lower() == SIGNATURE_HEADER.lower()), "")
+    expected = signature(body, app_secret)
+    if not app_secret or not hmac.compare_digest(given, expected):
+        raise ConnectorError("Подпись вебхука Meta неверна — запрос отклонён", permanent=True,
+                             network="facebook", code="bad_signature")  # fmt: skip
+
+
+def _comment(value: Mapping[str, Any]) -> RemoteComment:
+    author = value.get("from") or {}
+    parent = value.get("parent_id")
+    return RemoteComment(
+        comment_id=str(value.get("comment_id", "")),
+        post_id=str(value.get("post_id", "")),
+        author_id=str(author.get("id", "")),
+        author_name=str(author.get("name", "")),
+        text=str(value.get("message") or ""),
+        date=datetime.fromtimestamp(int(value.get("created_time") or 0), tz=UTC),
+        attachments=[],
+        parent_id=str(parent) if parent and parent != value.get("post_id") else None,
+    )
+
+
+def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[InboundEvent]:
+    value = change.get("value") or {}
+    if change.get("field") != "feed":
+        return []
+    page = str(entry.get("id", ""))
+    item, verb = value.get("item"), value.get("verb")
+    event_id = f"{page}:{item}:{verb}:{value.get('comment_id') or value.get('post_id')}"
+    event_id += f":{value.get('created_time', entry.get('time', ''))}"
+    if item == "comment" and verb in _VERBS:
+        comment = _comment(value) if verb != "remove" else None
+        return [InboundEvent("facebook", event_id, _VERBS[verb], page, dict(value), comment)]
+    if item in ("status", "post", "photo", "video") and verb == "add":
+        return [InboundEvent("facebook", event_id, "post_new", page, dict(value))]
+    return []
+
+
+def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
+    """Check the signature and turn one Page webhook delivery into events."""
+    check_signature(body, headers, app_secret)
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        raise ConnectorError("Вебхук Meta: тело не JSON", permanent=True, network="facebook",
+                             code="bad_json") from None  # fmt: skip
+    return [event for entry in payload.get("entry") or []
+            for change in entry.get("changes") or []
+            for event in change_events(entry, change)]  # fmt: skip

@@ -1,0 +1,52 @@
+"""Instagram webhooks (``object: instagram``, field ``comments``), signed like all Meta
+webhooks with ``X-Hub-Signature-256`` (checked by :mod:`..facebook.webhook`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from ..base import ConnectorError, InboundEvent, RemoteComment
+from ..facebook.webhook import check_signature
+
+
+def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[InboundEvent]:
+    """A ``comments`` change as a ``comment_new`` event (other fields are ignored).
+
+    >>> entry = {"id": "178", "time": 0}
+    >>> change = {"field": "comments", "value": {"id": "1", "text": "Спасибо",
+    ...           "from": {"id": "9", "username": "anna"}, "media": {"id": "5"}}}
+    >>> [(e.kind, e.comment.post_id, e.comment.author_name) for e in change_events(entry, change)]
+    [('comment_new', '5', 'anna')]
+    """
+    if change.get("field") != "comments":
+        return []
+    value = change.get("value") or {}
+    author = value.get("from") or {}
+    comment = RemoteComment(
+        comment_id=str(value.get("id", "")),
+        post_id=str((value.get("media") or {}).get("id", "")),
+        author_id=str(author.get("id", "")),
+        author_name=str(author.get("username", "")),
+        text=str(value.get("text") or ""),
+        date=datetime.fromtimestamp(int(entry.get("time") or 0), tz=UTC),
+        attachments=[],
+        parent_id=str(value["parent_id"]) if value.get("parent_id") else None,
+    )
+    event_id = f"ig:{entry.get('id')}:{comment.comment_id}"
+    return [InboundEvent("instagram", event_id, "comment_new", str(entry.get("id", "")),
+                         dict(value), comment)]  # fmt: skip
+
+
+def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
+    check_signature(body, headers, app_secret)
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        raise ConnectorError("Вебхук Instagram: тело не JSON", permanent=True,
+                             network="instagram", code="bad_json") from None  # fmt: skip
+    return [event for entry in payload.get("entry") or []
+            for change in entry.get("changes") or []
+            for event in change_events(entry, change)]  # fmt: skip

@@ -1,0 +1,1 @@
+"""Odnoklassniki: connector and the API emulator."""

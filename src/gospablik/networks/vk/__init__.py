@@ -1,0 +1,1 @@
+"""VKontakte: connector, Callback/Long Poll helpers and the API emulator."""

@@ -1,0 +1,117 @@
+"""VK JSON objects -> our dataclasses (pure functions, no HTTP)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from ..base import Admin, ConnectorError, Profile, RemoteComment, RemotePost
+
+VK_WEB = "https://vk.com"
+
+
+def from_unix(ts: int | float | str | None) -> datetime:
+    """An aware UTC datetime from VK's unix time.
+
+    >>> from_unix(0).isoformat()
+    '1970-01-01T00:00:00+00:00'
+    """
+    return datetime.fromtimestamp(float(ts or 0), tz=UTC)
+
+
+def post_url(owner_id: int, post_id: int | str, web: str = VK_WEB) -> str:
+    """The public address of a wall post.
+
+    >>> post_url(-1, 5)
+    'https://vk.com/wall-1_5'
+    """
+    return f"{web}/wall{owner_id}_{post_id}"
+
+
+def to_remote_post(item: dict[str, Any], web: str = VK_WEB) -> RemotePost:
+    copies = item.get("copy_history") or []
+    source = None
+    if copies:
+        source = f"wall{copies[0].get('owner_id')}_{copies[0].get('id')}"
+    postponed = item.get("post_type") == "postpone"
+    return RemotePost(
+        post_id=str(item["id"]),
+        text=str(item.get("text", "")),
+        date=from_unix(item.get("date")),
+        is_repost=bool(copies),
+        source=source,
+        author_id=str(item.get("signer_id") or item.get("from_id") or "") or None,
+        url=post_url(int(item.get("owner_id", 0)), item["id"], web),
+        kind="scheduled" if postponed else ("repost" if copies else "post"),
+    )
+
+
+def names_index(response: dict[str, Any]) -> dict[int, str]:
+    """Display names from ``profiles`` and ``groups`` of an extended response."""
+    names: dict[int, str] = {}
+    for p in response.get("profiles") or []:
+        names[int(p["id"])] = f"{p.get('first_name', '')} {p.get('last_name', '')}".strip()
+    for g in response.get("groups") or []:
+        names[-int(g["id"])] = str(g.get("name", ""))
+    return names
+
+
+def to_remote_comment(
+    item: dict[str, Any], names: dict[int, str] | None = None, post_id: int | str | None = None
+) -> RemoteComment:
+    author = int(item.get("from_id", 0))
+    parents = item.get("parents_stack") or []
+    parent = item.get("reply_to_comment") or (parents[-1] if parents else None)
+    return RemoteComment(
+        comment_id=str(item["id"]),
+        post_id=str(item.get("post_id") or post_id or ""),
+        author_id=str(author),
+        author_name=(names or {}).get(author, ""),
+        text=str(item.get("text", "")),
+        date=from_unix(item.get("date")),
+        attachments=list(item.get("attachments") or []),
+        parent_id=str(parent) if parent else None,
+    )
+
+
+def cover_url(group: dict[str, Any]) -> str | None:
+    cover = group.get("cover") or {}
+    images = cover.get("images") or []
+    if not cover.get("enabled") or not images:
+        return None
+    return str(max(images, key=lambda i: int(i.get("width", 0)))["url"])
+
+
+def to_profile(group: dict[str, Any]) -> Profile:
+    return Profile(
+        community_id=str(group["id"]),
+        title=str(group.get("name", "")),
+        screen_name=str(group.get("screen_name", "")),
+        description=str(group.get("description", "")),
+        avatar_url=str(group.get("photo_200") or group.get("photo_100") or ""),
+        cover_url=cover_url(group),
+        members_count=group.get("members_count"),
+        verified=bool(group["verified"]) if "verified" in group else None,
+    )
+
+
+def to_admin(item: dict[str, Any]) -> Admin:
+    name = f"{item.get('first_name', '')} {item.get('last_name', '')}".strip()
+    return Admin(user_id=str(item["id"]), name=name, role=str(item.get("role", "moderator")))
+
+
+def wall_object(source: str) -> str:
+    """The ``wall<owner>_<id>`` object of a post URL or id.
+
+    >>> wall_object("https://vk.com/gov?w=wall-12_34")
+    'wall-12_34'
+    >>> wall_object("wall-12_34")
+    'wall-12_34'
+    """
+    match = re.search(r"wall-?\d+_\d+", source)
+    if not match:
+        raise ConnectorError(
+            f"Не удалось распознать запись ВКонтакте: {source}", permanent=True, network="vk"
+        )
+    return match.group(0)

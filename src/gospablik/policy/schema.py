@@ -1,0 +1,305 @@
+"""The schema of a ministry's policy: its Порядок as validated data.
+
+Every value that implements a clause of the regulation carries a ``clause`` string
+next to it ("000 п.2 абз.4", "001 Порядок п.1.1") so that a duty, a report or a
+screen can always say which rule it follows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from gospablik.calendar import BusinessHours, Period, PeriodUnit, ProductionCalendar
+from gospablik.calendar import due_at as calendar_due_at
+from gospablik.policy.consistency import check_policy
+
+Network = Literal["vk", "ok", "telegram", "max", "facebook", "instagram", "blog"]
+OrgKind = Literal["ministry", "department", "operator", "cur", "media_directorate"]
+Role = Literal[
+    "head", "editor", "reviewer", "moderator", "registry_keeper", "security_officer", "legal",
+    "viewer",
+]  # fmt: skip
+Function = Literal[
+    "registry", "account_creation", "posting", "maintenance", "security", "moderation",
+    "content_approval", "account_notification", "order_publication", "information_requests",
+]  # fmt: skip
+ModerationCategory = Literal["unlawful", "spam", "insult", "obscenity", "threat"]
+AccountEvent = Literal["created", "deleted"]
+
+NETWORKS: tuple[str, ...] = get_args(Network)
+FUNCTIONS: tuple[str, ...] = get_args(Function)
+MODERATION_CATEGORIES: tuple[str, ...] = get_args(ModerationCategory)
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1)]
+Share = Annotated[float, Field(gt=0, le=1)]
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+class Spec(BaseModel):
+    """Base of every policy model: unknown fields are errors, values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PeriodSpec(Spec):
+    """A deadline as the regulation states it ("в течение 3 рабочих дней")."""
+
+    amount: int = Field(gt=0)
+    unit: PeriodUnit
+    clause: str = ""
+    roll_to_working_day: bool = False
+
+    @model_validator(mode="after")
+    def _roll_only_calendar_days(self) -> PeriodSpec:
+        if self.roll_to_working_day and self.unit != "calendar_days":
+            raise ValueError("roll_to_working_day применяется только к сроку в calendar_days")
+        return self
+
+    def to_period(self) -> Period:
+        return Period(self.amount, self.unit)
+
+    def describe_ru(self) -> str:
+        return self.to_period().describe_ru()
+
+
+class OrganizationSpec(Spec):
+    key: Slug
+    kind: OrgKind
+    name: Text
+    short_name: Text
+    parent: str | None = None
+
+
+class FunctionAssignment(Spec):
+    function: Function
+    orgs: list[str] = Field(min_length=1)
+    clause: Text
+
+
+class NetworkSpec(Spec):
+    network: Network
+    clause: Text
+
+
+class AccountNotificationSpec(Spec):
+    recipient: str
+    events: list[AccountEvent] = Field(min_length=1)
+    period: PeriodSpec
+    clause: Text
+
+
+class PublicationStepSpec(Spec):
+    """A further step of publishing the order (registration, legal portals)."""
+
+    action: Text
+    where: list[str] = []
+    period: PeriodSpec | None = None
+    clause: Text
+
+
+class OrderPublicationSpec(Spec):
+    responsible: str
+    period: PeriodSpec | None
+    where: list[str] = Field(min_length=1)
+    clause: Text
+    extra_steps: list[PublicationStepSpec] = []
+
+
+class ApprovalSpec(Spec):
+    """Approval of content made by ЦУР: deadlines and the form of remarks."""
+
+    operational: PeriodSpec
+    special_project: PeriodSpec
+    signer_role: Role = "head"
+    single_remarks_document: bool = True
+    clause: Text
+    information_request_max: PeriodSpec | None = None
+
+
+class RepostCapSpec(Spec):
+    max_share: Share
+    window: Literal["calendar_week"] = "calendar_week"
+    clause: Text
+
+
+class StyleSpec(Spec):
+    conversational: bool
+    discourage_press_release: bool
+    discourage_bureaucratese: bool
+    min_score: float | None = None
+    clause: Text
+
+
+class ProfileSpec(Spec):
+    """What an account page must contain (text description, design)."""
+
+    description_required: bool
+    design_required: bool
+    use_new_features: bool = True
+    clause: Text
+
+
+class SanctionStep(Spec):
+    action: Literal["warning", "ban"]
+    days: int | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _warning_has_no_days(self) -> SanctionStep:
+        if self.action == "warning" and self.days is not None:
+            raise ValueError("у предупреждения (warning) не бывает срока days")
+        return self
+
+
+def check_thresholds(thresholds: dict[str, float]) -> dict[str, float]:
+    for category, value in thresholds.items():
+        if category not in MODERATION_CATEGORIES:
+            allowed = ", ".join(MODERATION_CATEGORIES)
+            raise ValueError(f"неизвестная категория «{category}»; допустимы: {allowed}")
+        if not 0 <= value <= 1:
+            raise ValueError(f"порог «{category}» должен быть от 0 до 1, получено {value}")
+    return thresholds
+
+
+class ModerationSpec(Spec):
+    delete_categories: list[ModerationCategory] = Field(min_length=1)
+    blacklist_allowed: bool
+    sanctions_ladder: list[SanctionStep]
+    review_sla: PeriodSpec
+    auto_delete_threshold: dict[str, float]
+    review_threshold: dict[str, float]
+    clause: Text
+
+    @field_validator("auto_delete_threshold", "review_threshold")
+    @classmethod
+    def _known_categories(cls, value: dict[str, float]) -> dict[str, float]:
+        return check_thresholds(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ModerationSpec:
+        if self.blacklist_allowed and not self.sanctions_ladder:
+            raise ValueError("чёрный список разрешён, но лестница санкций sanctions_ladder пуста")
+        for category, auto in self.auto_delete_threshold.items():
+            review = self.review_threshold.get(category)
+            if review is not None and review > auto:
+                raise ValueError(f"порог проверки «{category}» выше порога автоудаления")
+        return self
+
+
+class RemindersSpec(Spec):
+    before_hours: list[Annotated[int, Field(gt=0)]] = [24, 2]
+    escalate_to_role: Role = "head"
+
+
+class CalendarSpec(Spec):
+    extra_working_days: list[date] = []
+    extra_days_off: list[date] = []
+    business_hours_start: time = time(9, 0)
+    business_hours_end: time = time(18, 0)
+
+    @field_validator("business_hours_start", "business_hours_end", mode="before")
+    @classmethod
+    def _time_must_be_quoted(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 18:00 as the number 1080 (base 60).
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError('время нужно указать в кавычках, например "18:00"')
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CalendarSpec:
+        self.production_calendar()
+        self.business_hours()
+        return self
+
+    def production_calendar(self) -> ProductionCalendar:
+        return ProductionCalendar(self.extra_working_days, self.extra_days_off)
+
+    def business_hours(self) -> BusinessHours:
+        return BusinessHours(self.business_hours_start, self.business_hours_end)
+
+
+class SecuritySpec(Spec):
+    credential_rotation_days: int = Field(default=90, gt=0)
+    expiry_reminder_days: int = Field(default=14, gt=0)
+    clause: Text
+
+
+class Policy(Spec):
+    """A ministry's Порядок as data. Versioned: a change is a new ``version``."""
+
+    key: Slug
+    version: int = Field(default=1, gt=0)
+    title: Text
+    document: Text
+    signed_on: date | None
+    timezone: str
+    ministry: str
+    organizations: list[OrganizationSpec] = Field(min_length=1)
+    functions: list[FunctionAssignment]
+    networks: list[NetworkSpec] = Field(min_length=1)
+    content_formats: list[str]
+    content_formats_clause: Text
+    account_notification: AccountNotificationSpec
+    order_publication: OrderPublicationSpec
+    approvals: ApprovalSpec | None
+    repost_cap: RepostCapSpec | None
+    style: StyleSpec
+    profile: ProfileSpec | None = None
+    moderation: ModerationSpec
+    reminders: RemindersSpec = RemindersSpec()
+    calendar: CalendarSpec = CalendarSpec()
+    security: SecuritySpec
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"неизвестный часовой пояс «{value}»; пример: Asia/Novokuznetsk"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _references(self) -> Policy:
+        check_policy(self)
+        return self
+
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def org(self, key: str) -> OrganizationSpec:
+        for org in self.organizations:
+            if org.key == key:
+                return org
+        raise KeyError(f"в политике «{self.key}» нет организации «{key}»")
+
+    def orgs_for(self, function: Function) -> list[OrganizationSpec]:
+        """Organizations assigned ``function``, in order of first mention, no repeats."""
+        keys = [k for a in self.functions if a.function == function for k in a.orgs]
+        return [self.org(k) for k in dict.fromkeys(keys)]
+
+    def assignments_for(self, function: Function) -> list[FunctionAssignment]:
+        return [a for a in self.functions if a.function == function]
+
+    def allows_network(self, network: str) -> bool:
+        return any(n.network == network for n in self.networks)
+
+    def network_clause(self, network: str) -> str | None:
+        return next((n.clause for n in self.networks if n.network == network), None)
+
+    def due_at(self, start: datetime, period: PeriodSpec) -> datetime:
+        """The deadline (aware, UTC) of ``period`` from ``start`` under this policy."""
+        return calendar_due_at(
+            start,
+            period.to_period(),
+            calendar=self.calendar.production_calendar(),
+            tz=self.tz(),
+            business_hours=self.calendar.business_hours(),
+            roll_to_working_day=period.roll_to_working_day,
+        )

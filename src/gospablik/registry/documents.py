@@ -1,0 +1,166 @@
+"""The notification letter (DOCX, PDF) and registry exports (XLSX, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.loader import render_to_string
+
+from gospablik.duties.models import Duty
+from gospablik.orgs.models import Ministry
+from gospablik.registry.models import Account
+
+EVENT_RU = {"account_created_notice": "создан", "account_deleted_notice": "удалён"}
+
+
+@dataclass(frozen=True)
+class LetterLine:
+    network: str
+    title: str
+    url: str
+    event: str
+    on: date | None
+
+
+@dataclass(frozen=True)
+class Letter:
+    sender: str
+    recipient: str
+    ministry: str
+    clause: str
+    dated: date
+    lines: Sequence[LetterLine]
+
+    @property
+    def subject(self) -> str:
+        return "О созданных и удалённых аккаунтах в социальных сетях"
+
+    @property
+    def body(self) -> str:
+        return (
+            f"В соответствии с {self.clause} сообщаем об изменениях в реестре аккаунтов "
+            f"{self.ministry} в социальных сетях:"
+        )
+
+
+def letter_for(ministry: Ministry, duties: Iterable[Duty], dated: date) -> Letter:
+    duties = list(duties)
+    ids = {int(d.subject_id) for d in duties}
+    accounts = {a.pk: a for a in Account.objects.filter(pk__in=ids, ministry=ministry)}
+    lines = [_line(d, accounts[int(d.subject_id)]) for d in duties if int(d.subject_id) in accounts]
+    first = duties[0]
+    return Letter(
+        sender=first.owner_org.name,
+        recipient=first.recipient,
+        ministry=ministry.name,
+        clause=first.clause,
+        dated=dated,
+        lines=lines,
+    )
+
+
+def _line(duty: Duty, account: Account) -> LetterLine:
+    deleted = duty.kind == "account_deleted_notice"
+    return LetterLine(
+        network=str(account.get_network_display()),
+        title=account.title,
+        url=account.url,
+        event=EVENT_RU.get(duty.kind, ""),
+        on=account.deleted_on if deleted else account.created_on,
+    )
+
+
+def letter_docx(letter: Letter) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document()
+    doc.add_paragraph(letter.sender)
+    doc.add_paragraph(f"{letter.dated:%d.%m.%Y}    № ________")
+    doc.add_paragraph(letter.recipient).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_heading(letter.subject, level=2)
+    doc.add_paragraph(letter.body)
+    table = doc.add_table(rows=1, cols=6)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ["№", "Соцсеть", "Название", "Адрес", "Событие", "Дата"], strict=True
+    ):
+        cell.text = text
+    for number, line in enumerate(letter.lines, start=1):
+        cells = table.add_row().cells
+        values = [str(number), line.network, line.title, line.url, line.event, _d(line.on)]
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
+    doc.add_paragraph("")
+    doc.add_paragraph("Руководитель ____________________ / ____________________ /")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("registry/letter.html", {"letter": letter})
+    return bytes(HTML(string=html).write_pdf())
+
+
+def _d(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+EXPORT_COLUMNS = [
+    ("Соцсеть", lambda a: str(a.get_network_display())),
+    ("Название", lambda a: a.title),
+    ("Адрес", lambda a: a.url),
+    ("Идентификатор", lambda a: a.network_id),
+    ("Статус", lambda a: str(a.get_status_display())),
+    ("Создан", lambda a: _d(a.created_on)),
+    ("Удалён", lambda a: _d(a.deleted_on)),
+    ("Ответственная организация", lambda a: a.responsible_org.short_name),
+    ("Ответственное лицо", lambda a: a.responsible_person),
+    ("Госметка", lambda a: "да" if a.verified else "нет"),
+    ("Тип страницы", lambda a: str(a.get_tier_display()) if a.tier else ""),
+    ("Оформление (из 4)", lambda a: a.design_done()),
+    ("Описание", lambda a: a.description),
+]
+
+
+def _rows(accounts: Iterable[Account]) -> Iterable[list[object]]:
+    yield [title for title, _ in EXPORT_COLUMNS]
+    for account in accounts:
+        yield [_safe(getter(account)) for _, getter in EXPORT_COLUMNS]
+
+
+def _safe(value: object) -> object:
+    """Neutralize spreadsheet formulas in user text (CSV/XLSX injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def registry_csv(accounts: Iterable[Account]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    for row in _rows(accounts):
+        writer.writerow(row)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
+
+
+def registry_xlsx(accounts: Iterable[Account]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Реестр аккаунтов"
+    for row in _rows(accounts):
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,161 @@
+"""The security posture of one account: findings, what to fix, a grade A–D (plain Python).
+
+D — a critical problem (a stranger among the admins, an expired key, no second factor on
+the owner's login); C — a major one; B — only minor gaps in the records; A — nothing to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from gospablik.security.changes import AdminSeen, level, role_ru
+
+GRADES = {"critical": "D", "major": "C", "minor": "B"}
+# Rights a key needs for gospablik's work; anything more is a gift to an intruder.
+NEEDED_SCOPES: dict[tuple[str, str], frozenset[str]] = {
+    ("vk", "user_token"): frozenset({"wall", "groups", "photos", "video", "stats", "offline"}),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # critical | major | minor
+    text: str  # what to fix, in Russian
+
+
+@dataclass(frozen=True)
+class KeyState:
+    label: str
+    scope: str
+    expires_on: date | None
+    rotated_on: date
+    needed: frozenset[str] | None = None
+    is_token: bool = True  # an access token has rights and may expire; a shared secret not
+
+
+@dataclass(frozen=True)
+class Facts:
+    connected: bool
+    owner_2fa: bool | None
+    owner_login_holder: str
+    admins: tuple[AdminSeen, ...] | None  # None: not read yet or the network does not tell
+    allowed: Mapping[str, str]
+    keys: tuple[KeyState, ...]
+    today: date
+    rotation_days: int
+    reminder_days: int
+    unsigned_push: bool = False
+    read_error: str = ""
+
+
+def owner_findings(facts: Facts) -> list[Finding]:
+    found = []
+    if facts.owner_2fa is None:
+        found.append(Finding("major", "Отметьте, включён ли второй фактор на входе владельца"))
+    elif not facts.owner_2fa:
+        found.append(Finding("critical", "Включите второй фактор на входе владельца аккаунта"))
+    if not facts.owner_login_holder.strip():
+        found.append(Finding("major", "Запишите, у кого логин и пароль владельца аккаунта"))
+    return found
+
+
+def admin_findings(facts: Facts) -> list[Finding]:
+    """Administrators in the network compared with the allowed list.
+
+    >>> f = Facts(True, True, "КОМИАЦ", (AdminSeen("7", "Некто", "administrator"),), {}, (),
+    ...           date(2025, 1, 1), 90, 14)
+    >>> [x.text for x in admin_findings(f)]
+    ['Уберите из администраторов «Некто» (ID 7) или внесите в список разрешённых']
+    """
+    if not facts.connected:
+        return []
+    if facts.admins is None:
+        return [Finding("minor", "Список администраторов в соцсети ещё не прочитан")]
+    found = []
+    for admin in facts.admins:
+        permitted = facts.allowed.get(admin.user_id)
+        if permitted is None:
+            text = (
+                f"Уберите из администраторов «{admin.name}» (ID {admin.user_id}) "
+                "или внесите в список разрешённых"
+            )
+            found.append(Finding("critical", text))
+        elif level(admin.role) > level(permitted):
+            text = (
+                f"Понизьте права «{admin.name}» до «{role_ru(permitted)}» "
+                f"(сейчас «{role_ru(admin.role)}»)"
+            )
+            found.append(Finding("critical", text))
+    return found
+
+
+def scopes(text: str) -> set[str]:
+    """Rights listed in free text.
+
+    >>> sorted(scopes("wall, groups photos;offline"))
+    ['groups', 'offline', 'photos', 'wall']
+    """
+    return {s for s in re.split(r"[\s,;]+", text.lower()) if s}
+
+
+def key_findings(key: KeyState, facts: Facts) -> list[Finding]:
+    found = []
+    name = f"«{key.label}»"
+    if key.expires_on is None and key.is_token:
+        found.append(Finding("minor", f"Запишите срок действия ключа {name}"))
+    elif key.expires_on is not None and key.expires_on < facts.today:
+        found.append(Finding("critical", f"Замените ключ {name}: истёк {key.expires_on:%d.%m.%Y}"))
+    elif key.expires_on is not None and key.expires_on <= facts.today + timedelta(
+        days=facts.reminder_days
+    ):
+        found.append(Finding("major", f"Замените ключ {name}: истекает {key.expires_on:%d.%m.%Y}"))
+    age = (facts.today - key.rotated_on).days
+    if age > facts.rotation_days:
+        text = (
+            f"Смените ключ {name}: не менялся {age} дн. (порядок: раз в {facts.rotation_days} дн.)"
+        )
+        found.append(Finding("major", text))
+    if not key.scope.strip() and key.is_token:
+        found.append(Finding("minor", f"Запишите права (scope) ключа {name}"))
+    elif key.needed is not None and scopes(key.scope) - key.needed:
+        extra = ", ".join(sorted(scopes(key.scope) - key.needed))
+        found.append(Finding("minor", f"Уберите лишние права ключа {name}: {extra}"))
+    return found
+
+
+def connection_findings(facts: Facts) -> list[Finding]:
+    if not facts.connected:
+        return [
+            Finding("major", "Подключите аккаунт: без подключения изменения в соцсети не видны")
+        ]
+    found = []
+    if facts.read_error:
+        found.append(Finding("major", f"Не удаётся прочитать аккаунт: {facts.read_error}"))
+    if facts.unsigned_push:
+        found.append(Finding("minor", "Задайте секрет Callback API: иначе события не принимаются"))
+    return found
+
+
+def findings(facts: Facts) -> list[Finding]:
+    """Everything to fix, the most severe first."""
+    found = owner_findings(facts) + admin_findings(facts) + connection_findings(facts)
+    for key in facts.keys:
+        found += key_findings(key, facts)
+    order = {"critical": 0, "major": 1, "minor": 2}
+    return sorted(found, key=lambda f: order[f.severity])
+
+
+def grade(found: list[Finding]) -> str:
+    """The worst finding decides.
+
+    >>> minor, critical = Finding("minor", ""), Finding("critical", "")
+    >>> grade([]), grade([minor]), grade([minor, critical])
+    ('A', 'B', 'D')
+    """
+    for severity in ("critical", "major", "minor"):
+        if any(f.severity == severity for f in found):
+            return GRADES[severity]
+    return "A"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StyleguideConfig(AppConfig):
+    name = "gospablik.styleguide"
+    verbose_name = "Стиль публикаций"

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+MODULES = ["content", "approvals", "moderation", "security", "styleguide"]
+
+urlpatterns = [
+    *[path(f"<slug:ministry>/{m}/", include(f"gospablik.{m}.urls")) for m in MODULES],
+    *[path(f"api/m/<slug:ministry>/{m}/", include(f"gospablik.{m}.api_urls")) for m in MODULES],
+    path("", include("gospablik.web.urls")),
+    path("api/", include("gospablik.api.urls")),
+    path("hooks/", include("gospablik.networks.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/2fa/", include("gospablik.security.twofactor_urls")),  # second factor
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

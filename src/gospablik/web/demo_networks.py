@@ -1,0 +1,132 @@
+"""The demo's networks: VK and OK emulators on 127.0.0.1 and the accounts connected to them.
+
+`gospablik serve` starts the emulators in its own process; their communities are the
+ones the demo registry lists, and VK delivers Callback events to our endpoint like VK does.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from gospablik.networks.connections import do_connect_account
+from gospablik.networks.emulators import serve_in_thread
+from gospablik.networks.models import Connection
+from gospablik.registry.models import Account
+
+log = logging.getLogger(__name__)
+PORTS = {"vk": 8701, "ok": 8702}
+
+
+@dataclass(frozen=True)
+class DemoCommunity:
+    account_url: str
+    network: str
+    config: dict[str, str]
+    secrets: dict[str, str]
+
+
+def communities(ports: dict[str, int]) -> list[DemoCommunity]:
+    vk_base = f"http://127.0.0.1:{ports['vk']}/method/"
+    ok_url = f"http://127.0.0.1:{ports['ok']}/fb.do"
+    vk_tokens = {"user_token": "vk-demo-user-token"}
+    ok_keys = {
+        "application_key": "CBAOKDEMOAPPKEY",
+        "application_secret_key": "ok-demo-secret",
+        "access_token": "ok-demo-access-token",
+    }
+    return [
+        DemoCommunity(
+            "https://vk.com/kuzdrav",
+            "vk",
+            {"group_id": "219000001", "api_base": vk_base},
+            {
+                **vk_tokens,
+                "community_token": "vk-demo-community-token",
+                "callback_secret": "demo-secret-219000001",
+            },
+        ),
+        DemoCommunity(
+            "https://vk.com/kuzsocial",
+            "vk",
+            {"group_id": "219000002", "api_base": vk_base},
+            {
+                **vk_tokens,
+                "community_token": "vk-demo-community-token-2",
+                "callback_secret": "demo-secret-219000002",
+            },
+        ),
+        DemoCommunity(
+            "https://ok.ru/group/kuzdrav",
+            "ok",
+            {"group_id": "70000000000001", "api_url": ok_url},
+            ok_keys,
+        ),
+        DemoCommunity(
+            "https://ok.ru/group/kuzsocial",
+            "ok",
+            {"group_id": "70000000000002", "api_url": ok_url},
+            ok_keys,
+        ),
+    ]
+
+
+def connect_demo_accounts(ports: dict[str, int] = PORTS) -> None:
+    """Connect the demo registry's accounts to the emulated communities (idempotent)."""
+    with transaction.atomic():
+        for item in communities(ports):
+            account = Account.objects.filter(url=item.account_url).first()
+            if account is not None and not Connection.objects.filter(account=account).exists():
+                do_connect_account(account, item.config, item.secrets, actor="demo")
+
+
+def start_emulators(site_url: str, ports: dict[str, int] = PORTS) -> list[Any]:
+    """Serve the emulators and point each VK community's Callback at its connection."""
+    servers = {net: serve_in_thread(net, port) for net, port in ports.items()}
+    vk = getattr(servers["vk"], "emulator")  # noqa: B009 - set by serve_in_thread
+    for connection in Connection.objects.filter(account__network="vk").select_related("account"):
+        group_id = int(connection.config.get("group_id", 0))
+        if group_id not in vk.state.communities:
+            continue
+        code = vk.state.community(group_id).confirmation_code
+        connection.config = {**connection.config, "callback_confirmation": code}
+        connection.save(update_fields=["config"])
+        url = f"{site_url}/hooks/vk/{connection.pk}/"
+        server = vk.add_callback_server(
+            group_id, url, connection.secrets["callback_secret"], confirm=False
+        )
+        server.status = "ok"
+        log.info("VK community %s sends Callback events to %s", group_id, url)
+    if not Connection.objects.filter(account__network="vk", events__isnull=False).exists():
+        send_demo_comments(vk, site_url)
+    return list(servers.values())
+
+
+DEMO_COMMENTS = [
+    (200, "Подскажите, а детская консультация там тоже будет?"),
+    (201, "Опять ничего не работает, чиновники тупые совсем"),
+    (200, "Заработок от 5000 в день без вложений! Пиши в лс, ссылка в профиле"),
+    (201, "Да пошли вы нахуй со своей поликлиникой"),
+]
+
+
+def send_demo_comments(vk: Any, site_url: str, group_id: int = 219000001, post_id: int = 3) -> None:
+    """Once the site answers, residents comment like they would in VK (pushed via Callback)."""
+    import threading
+    import time
+    import urllib.request
+
+    def run() -> None:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{site_url}/accounts/login/", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(1)
+        for author, text in DEMO_COMMENTS:
+            vk.add_comment(group_id, post_id, author, text)
+
+    threading.Thread(target=run, daemon=True, name="demo-comments").start()

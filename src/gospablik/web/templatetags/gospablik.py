@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from gospablik.audit.models import AuditEntry
+
+register = template.Library()
+
+
+@register.filter
+def diff(entry: AuditEntry) -> list[tuple[str, tuple[Any, Any]]]:
+    """Changed fields of an audit entry as (field, (before, after)) pairs."""
+    before, after = entry.before or {}, entry.after or {}
+    keys = sorted(set(before) | set(after))
+    return [(k, (before.get(k), after.get(k))) for k in keys if before.get(k) != after.get(k)]
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context: Any, name: str, label: str) -> str:
+    """A menu link to a module's page, or nothing when the module has no such page."""
+    ministry = context.get("nav_ministry")
+    try:
+        url = reverse(name, kwargs={"ministry": ministry.key}) if ministry else reverse(name)
+    except NoReverseMatch:
+        return ""
+    request = context.get("request")
+    active = " active" if request is not None and request.path.startswith(url) else ""
+    return format_html('<a class="nav{}" href="{}">{}</a>', active, url, label)

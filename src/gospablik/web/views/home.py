@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gospablik.audit.models import AuditEntry
+from gospablik.duties.models import Duty
+from gospablik.orgs.access import Perm, has_perm, memberships, ministries_for, user_orgs
+from gospablik.orgs.models import Ministry
+from gospablik.web.decorators import ministry_view
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    ministries = list(ministries_for(request.user))
+    if len(ministries) == 1:
+        return redirect("web:board", ministry=ministries[0].key)
+    return render(request, "web/home.html", {"ministries": ministries})
+
+
+@ministry_view()
+def board(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    """Open duties of my organizations (all of the ministry for heads), soonest first."""
+    show_all = request.GET.get("all") == "1" and has_perm(request.user, ministry, Perm.AUDIT_VIEW)
+    duties = Duty.objects.filter(ministry=ministry, status=Duty.Status.OPEN)
+    if not show_all and not _is_ministry_member(request, ministry):
+        duties = duties.filter(owner_org__in=user_orgs(request.user, ministry))
+    duties = duties.select_related("owner_org")
+    recent = Duty.objects.filter(ministry=ministry).exclude(status=Duty.Status.OPEN)
+    return render(
+        request,
+        "web/board.html",
+        {
+            "ministry": ministry,
+            "duties": duties,
+            "now": timezone.now(),
+            "show_all": show_all,
+            "can_see_all": has_perm(request.user, ministry, Perm.AUDIT_VIEW),
+            "recent": recent.order_by("-done_at")[:10],
+        },
+    )
+
+
+def _is_ministry_member(request: HttpRequest, ministry: Ministry) -> bool:
+    return memberships(request.user, ministry).filter(organization__kind="ministry").exists()
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    items = request.user.notifications.select_related("duty", "duty__ministry")  # type: ignore[union-attr]
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(request, "web/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())  # type: ignore[union-attr]
+    return redirect("web:notifications")
+
+
+@ministry_view(Perm.AUDIT_VIEW)
+def audit_log(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    entries = AuditEntry.objects.filter(ministry=ministry).order_by("-seq")
+    if request.GET.get("action"):
+        entries = entries.filter(action__startswith=request.GET["action"])
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "web/audit.html", {"ministry": ministry, "page": page})
+
+
+@ministry_view(Perm.MEMBERS_VIEW)
+def people(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    orgs = ministry.organizations.prefetch_related("memberships__user")
+    return render(request, "web/people.html", {"ministry": ministry, "orgs": orgs})

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from gospablik.orgs.models import Ministry, Organization
+from gospablik.registry.actions import do_register_account
+from gospablik.registry.models import Account
+
+
+def account_data(ministry: Ministry, **overrides: Any) -> dict[str, Any]:
+    org_key = "komiac" if ministry.key.endswith("335") else "orgwork"
+    data: dict[str, Any] = {
+        "network": "vk",
+        "url": "https://vk.com/kuzdrav_test",
+        "title": "Тестовое сообщество",
+        "status": "active",
+        "created_on": date(2024, 4, 26),
+        "responsible_org": Organization.objects.get(ministry=ministry, key=org_key),
+    }
+    data.update(overrides)
+    return data
+
+
+def register(ministry: Ministry, actor: Any = None, **overrides: Any) -> Account:
+    return do_register_account(ministry, account_data(ministry, **overrides), actor=actor)
