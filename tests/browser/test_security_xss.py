@@ -25,6 +25,7 @@ from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.vk.emulator import make_app
 from gospablik.orgs.models import Membership, Organization
 from gospablik.security.actions import do_allow_admin
+from gospablik.security.models import Alert
 from gospablik.security.snapshots import snapshot_all
 from tests.conftest import PASSWORD
 from tests.foundation.factories import register
@@ -115,11 +116,13 @@ def hostile(settings, health, keeper, make_user):
 
 def pages(world: dict[str, Any]) -> list[str]:
     m, a, p = "kuzbass-health-335", world["account"].pk, world["post"].pk
-    security = [f"/{m}/security/{x}" for x in ("", f"accounts/{a}/", "alerts/", "alerts/1/")]
+    alerts = [f"alerts/{pk}/" for pk in Alert.objects.order_by("pk").values_list("pk", flat=True)]
+    assert len(alerts) >= 2, "the hostile world raises a new-admin and a rename alert"
+    security = [f"/{m}/security/{x}" for x in ("", f"accounts/{a}/", "alerts/", *alerts)]
     content = [f"/{m}/content/", f"/{m}/content/posts/{p}/"]
     moderation = [f"/{m}/moderation/", f"/{m}/moderation/comments/"]
     web = [f"/{m}/", f"/{m}/registry/", f"/{m}/registry/{a}/", f"/{m}/audit/", "/notifications/"]
-    return web + security + [f"/{m}/security/alerts/2/"] + content + moderation
+    return web + security + content + moderation
 
 
 def test_hostile_text_renders_inert(browser, live_server, hostile):
