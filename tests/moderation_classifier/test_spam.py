@@ -1,17 +1,35 @@
-from gospablik.moderation.classifier import Context, Item, SpamHeuristics
+from gospablik.moderation.classifier import Context, Item, SpamHeuristics, SpamModel, TextModel
+from gospablik.moderation.classifier.pipeline import load_thresholds
 
 HEURISTICS = SpamHeuristics()
+MODEL = SpamModel(TextModel.load())
+SPAM_LABEL = load_thresholds().label["spam"]
 
 
 def test_it_flags_earn_from_home_offers_with_contacts():
-    findings = HEURISTICS.analyze(Item("Удалённая работа, доход от 3000р в день, пиши в лс @job"))
-    assert findings[0].score >= 0.8
-    assert {s.rule for s in findings[0].spans} >= {"spam:earn", "spam:username"}
+    finding = MODEL.analyze(Item("Удалённая работа, доход от 3000р в день, пиши в лс @job"))[0]
+    assert finding.score >= 0.8
+    assert {s.rule for s in finding.spans} >= {"spam:earn", "spam:username"}
+    assert "заработок" in finding.explanation
 
 
 def test_it_does_not_flag_a_citizen_with_a_link():
     text = "Вот новость об этом: https://kuzbass.ru/news/1 — когда починят?"
+    assert MODEL.analyze(Item(text))[0].score < SPAM_LABEL
     assert HEURISTICS.analyze(Item(text)) == []
+
+
+def test_it_points_at_words_disguised_with_latin_letters():
+    finding = MODEL.analyze(Item("He ycпeвaeшь c yчёбoй? Haпиши Haм, cдeлaeм быcтpo!"))[0]
+    assert finding.score >= SPAM_LABEL
+    mixed = [s.text for s in finding.spans if s.rule == "spam:mixed_script"]
+    assert "ycпeвaeшь" in mixed and "быcтpo" in mixed
+    assert "латиницей" in finding.explanation
+
+
+def test_it_keeps_a_citizen_who_writes_a_number_with_a_unit():
+    text = "Пенсию 15к подняли на 2-й месяц, а тарифы выросли. Когда пересчитают?"
+    assert MODEL.analyze(Item(text))[0].score < SPAM_LABEL
 
 
 def test_it_flags_a_text_repeated_by_its_author():

@@ -8,10 +8,15 @@ present or not) and L2-normalized: ``1/sqrt(n)`` in each of its ``n`` distinct
 buckets. A linear model's score is therefore ``sum(weights[buckets]) / sqrt(n) +
 bias``, which ``score_batch`` computes without building a matrix. Training builds
 the same vectors as a sparse matrix (``matrix``).
+
+``HashedWords`` does the same for word unigrams and bigrams (the spam output uses
+both blocks; see ``text_model.py``).
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -69,24 +74,13 @@ class HashedNgrams:
 
     def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Return the feature vectors of ``texts`` as a CSR matrix (for training)."""
-        docs, buckets = self.ngrams(texts)
-        counts = np.bincount(docs, minlength=len(texts)).astype(np.float32)
-        values = 1.0 / np.sqrt(np.maximum(counts, 1.0))[docs]
-        shape = (len(texts), self.size)
-        return sp.csr_matrix((values, (docs, buckets)), shape=shape, dtype=np.float32)
+        return _binary_matrix(*self.ngrams(texts), len(texts), self.size)
 
     def score_batch(
         self, texts: Sequence[str], weights: npt.NDArray[np.float32], bias: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float64]:
         """Return the linear scores (texts × outputs) of ``weights`` (buckets × outputs)."""
-        docs, buckets = self.ngrams(texts)
-        counts = np.maximum(np.bincount(docs, minlength=len(texts)), 1)
-        gathered = weights[buckets].astype(np.float64)
-        columns = [
-            np.bincount(docs, weights=gathered[:, j], minlength=len(texts))
-            for j in range(weights.shape[1])
-        ]
-        return np.stack(columns, axis=1) / np.sqrt(counts)[:, None] + bias[None, :]
+        return _scores(*self.ngrams(texts), len(texts), weights) + bias[None, :]
 
 
 def _codes(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint32], int]:
@@ -101,3 +95,67 @@ def _bucket(hashes: npt.NDArray[np.uint32], n: int, bits: int) -> npt.NDArray[np
     h = (h ^ (h >> np.uint32(13))) * _MIX2
     h ^= h >> np.uint32(16)
     return (h >> np.uint32(32 - bits)).astype(np.int64)
+
+
+_TOKEN = re.compile(r"[а-яa-z0-9]+|\[[a-z]+\]")
+
+
+@dataclass(frozen=True)
+class HashedWords:
+    """Word unigrams and bigrams of a normalized text hashed (CRC-32) into ``2**bits``
+    buckets; binary and L2-normalized like ``HashedNgrams``.
+
+    >>> docs, buckets = HashedWords(bits=16).ngrams(["пиши в лс", "пиши"])
+    >>> docs.tolist()  # 3 words + 2 bigrams; 1 word
+    [0, 0, 0, 0, 0, 1]
+    """
+
+    bits: int = 18
+
+    @property
+    def size(self) -> int:
+        return 1 << self.bits
+
+    def ngrams(self, texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Return the distinct (document index, bucket) pairs of ``texts``, sorted."""
+        mask = self.size - 1
+        docs: list[int] = []
+        buckets: list[int] = []
+        for doc, text in enumerate(texts):
+            words = _TOKEN.findall(text)
+            grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+            mine = sorted({zlib.crc32(g.encode("utf-8")) & mask for g in grams})
+            docs += [doc] * len(mine)
+            buckets += mine
+        return np.array(docs, dtype=np.int64), np.array(buckets, dtype=np.int64)
+
+    def matrix(self, texts: Sequence[str]) -> sp.csr_matrix:
+        return _binary_matrix(*self.ngrams(texts), len(texts), self.size)
+
+    def score_batch(
+        self, texts: Sequence[str], weights: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float64]:
+        """Return the linear scores (texts × outputs) of ``weights`` (buckets × outputs)."""
+        return _scores(*self.ngrams(texts), len(texts), weights)
+
+
+def _binary_matrix(
+    docs: npt.NDArray[np.int64], buckets: npt.NDArray[np.int64], rows: int, size: int
+) -> sp.csr_matrix:
+    counts = np.bincount(docs, minlength=rows).astype(np.float32)
+    values = 1.0 / np.sqrt(np.maximum(counts, 1.0))[docs]
+    return sp.csr_matrix((values, (docs, buckets)), shape=(rows, size), dtype=np.float32)
+
+
+def _scores(
+    docs: npt.NDArray[np.int64],
+    buckets: npt.NDArray[np.int64],
+    rows: int,
+    weights: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float64]:
+    counts = np.maximum(np.bincount(docs, minlength=rows), 1)
+    gathered = weights[buckets].astype(np.float64)
+    columns = [
+        np.bincount(docs, weights=gathered[:, j], minlength=rows) for j in range(weights.shape[1])
+    ]
+    return np.stack(columns, axis=1) / np.sqrt(counts)[:, None]

@@ -21,6 +21,7 @@ from gospablik.moderation.classifier.core import (
 from gospablik.moderation.classifier.insults import InsultLexicon
 from gospablik.moderation.classifier.obscenity import ObscenityLexicon
 from gospablik.moderation.classifier.spam import SpamHeuristics, SpamModel
+from gospablik.moderation.classifier.spam_stack import SpamStack
 from gospablik.moderation.classifier.text_model import TextModel
 from gospablik.moderation.classifier.toxicity import ToxicityModel
 from gospablik.moderation.classifier.unlawful import UnlawfulRules
@@ -41,7 +42,7 @@ def default_components(model_dir: Path = MODEL_DIR) -> list[Component]:
         ToxicityModel(model),
         InsultLexicon(model=model),
         SpamHeuristics(),
-        SpamModel(model),
+        SpamModel(model, SpamStack.load(model_dir)),
     ]
 
 

@@ -1,8 +1,6 @@
-"""Spam: hand-written signals (links, phones, "earn from home", repeated texts) and the
-trained model. Both produce ``spam`` findings; the pipeline takes the strongest.
-
-The heuristics alone stay below the default delete threshold except for a text
-repeated by the same author: on their own they send a comment to review at most.
+"""Spam: the trained model with hand-written offer signals (links, phones, "earn from
+home") and signals of form (``spam_stack.py``), and texts repeated by the same author
+or on the account. Both produce ``spam`` findings; the pipeline takes the strongest.
 """
 
 from __future__ import annotations
@@ -11,8 +9,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gospablik.moderation.classifier.core import Finding, Item
+import numpy as np
+
+from gospablik.moderation.classifier.core import Finding, Item, Span
 from gospablik.moderation.classifier.normalize import normalize
+from gospablik.moderation.classifier.spam_stack import (
+    SpamStack,
+    form_signals,
+    logit,
+    mixed_script_words,
+    strip_greeting,
+)
 from gospablik.moderation.classifier.text_model import TextModel
 
 
@@ -81,33 +88,43 @@ _ANY_SIGNAL = re.compile(
 # offer signals -> (score, score when a link/phone/username is also there)
 OFFER_SCORES = {0: (0.0, 0.0), 1: (0.0, 0.45), 2: (0.5, 0.65), 3: (0.7, 0.8), 4: (0.8, 0.85)}
 SIMILARITY = 0.8
-# A text of fewer than SHORT_WORDS words without any contact is rarely spam (1.7% of the
-# spam set, half of ordinary chat messages): the model's score is multiplied by SHORT_FACTOR.
-SHORT_WORDS = 5
-SHORT_FACTOR = 0.15
-_WORDS = re.compile(r"[а-яa-z0-9]+")
-_CONTACT = re.compile(r"\[(?:link|phone|username|email)\]")
 
 
-def content_factor(normalized: str) -> float:
-    """How much of the spam model's score a text keeps.
+@dataclass(frozen=True)
+class Offers:
+    """The offer and contact signals found in a text, and their combined score."""
 
-    >>> content_factor("здравствуйте"), content_factor("пиши [username]")
-    (0.15, 1.0)
+    score: float
+    fired: list[tuple[SpamSignal, re.Match[str]]]
+
+
+def find_offers(normalized: str) -> Offers:
     """
-    if _CONTACT.search(normalized) or len(_WORDS.findall(normalized)) >= SHORT_WORDS:
-        return 1.0
-    return SHORT_FACTOR
+    >>> offers = find_offers("заработок от 5000[currency] в день, пиши в лс [username]")
+    >>> offers.score, [s.key for s, _ in offers.fired]
+    (0.8, ['earn', 'amount', 'dm', 'username'])
+    >>> find_offers("когда починят дорогу на улице ленина?").score
+    0.0
+    """
+    first: dict[str, re.Match[str]] = {}
+    for match in _ANY_SIGNAL.finditer(normalized):
+        first.setdefault(str(match.lastgroup), match)
+    offers = [(s, first[s.key]) for s in OFFERS if s.key in first]
+    contacts = [(s, first[s.key]) for s in CONTACTS if s.key in first]
+    base, with_contact = OFFER_SCORES[min(len(offers), 4)]
+    score = with_contact if contacts else base
+    return Offers(score, offers + contacts if score else [])
 
 
 class SpamHeuristics:
-    """Links, contacts, "earn from home" offers and texts repeated by the same author.
+    """A text repeated by the same author or on the account.
 
-    >>> heuristics = SpamHeuristics()
-    >>> [f.score for f in heuristics.analyze(Item(
-    ...     "Заработок от 5000р в день, без вложений! Пиши в лс @rich_bot"))]
-    [0.85]
-    >>> heuristics.analyze(Item("Когда починят дорогу на улице Ленина?"))
+    >>> from gospablik.moderation.classifier.core import Context
+    >>> text = "Купите наши окна со скидкой, лучшие окна в городе!"
+    >>> context = Context(author_id="1", recent_by_author=[text, text])
+    >>> [f.score for f in SpamHeuristics().analyze(Item(text, context))]
+    [0.95]
+    >>> SpamHeuristics().analyze(Item("Когда починят дорогу на улице Ленина?"))
     []
     """
 
@@ -115,44 +132,20 @@ class SpamHeuristics:
     categories: tuple[str, ...] = ("spam",)
 
     def analyze(self, item: Item) -> list[Finding]:
-        findings = [f for f in (self._offers(item), self._repeated(item)) if f is not None]
-        return findings
-
-    def _offers(self, item: Item) -> Finding | None:
-        first: dict[str, re.Match[str]] = {}
-        for match in _ANY_SIGNAL.finditer(item.normalized):
-            first.setdefault(str(match.lastgroup), match)
-        offers = [(s, first[s.key]) for s in OFFERS if s.key in first]
-        contacts = [(s, first[s.key]) for s in CONTACTS if s.key in first]
-        score = _offer_score(len(offers), len(contacts))
-        if score == 0.0:
-            return None
-        fired = offers + contacts
-        spans = item.spans([(m.start(), m.end(), f"spam:{s.key}") for s, m in fired])
-        names = ", ".join(s.explanation for s, _ in fired)
-        return Finding("spam", score, spans, f"Признаки рекламной рассылки: {names}")
-
-    def _repeated(self, item: Item) -> Finding | None:
         context = item.context
         if len(item.normalized) < 20 or not (context.recent_by_author or context.recent_on_account):
-            return None
+            return []
         by_author = _similar_count(item.normalized, item.context.recent_by_author)
         on_account = _similar_count(item.normalized, item.context.recent_on_account)
         score = 0.95 if by_author >= 2 else 0.75 if by_author == 1 or on_account >= 3 else 0.0
         if score == 0.0:
-            return None
+            return []
         explanation = (
             f"Повтор текста: автор уже писал его {by_author} раз(а), "
             f"на странице он встречается {on_account} раз(а)"
         )
         spans = item.spans([(0, len(item.normalized), "spam:repeated")])
-        return Finding("spam", score, spans, explanation)
-
-
-def _offer_score(offers: int, contacts: int) -> float:
-    """Score by the number of offer signals, raised when a contact is given."""
-    base, with_contact = OFFER_SCORES[min(offers, 4)]
-    return with_contact if contacts else base
+        return [Finding("spam", score, spans, explanation)]
 
 
 def _shingles(text: str) -> set[str]:
@@ -170,7 +163,7 @@ def _similar_count(normalized: str, others: Sequence[str]) -> int:
 
 
 class SpamModel:
-    """The linear model trained on the shared spam set against ordinary comments.
+    """The text model's spam output combined with offer and form signals.
 
     >>> from gospablik.moderation.classifier.text_model import TextModel
     >>> model = SpamModel(TextModel.load())
@@ -184,20 +177,47 @@ class SpamModel:
     name: str = "spam_model"
     categories: tuple[str, ...] = ("spam",)
 
-    def __init__(self, model: TextModel) -> None:
+    def __init__(self, model: TextModel, stack: SpamStack | None = None) -> None:
         self.model = model
+        self.stack = stack or SpamStack.load()
 
     def analyze(self, item: Item) -> list[Finding]:
         return self.analyze_many([item])[0]
 
     def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
         column = self.model.outputs.index("spam")
-        scores = self.model.probabilities(items)[:, column]
-        return [
-            [self._finding(item, float(s) * content_factor(item.normalized))]
-            for item, s in zip(items, scores, strict=True)
+        probabilities = self.model.probabilities(items)[:, column]
+        stripped = [strip_greeting(item.normalized) for item in items]
+        greeted = [
+            i
+            for i, (item, s) in enumerate(zip(items, stripped, strict=True))
+            if s != item.normalized
         ]
+        if greeted:  # the spam output reads the text without its greeting
+            rescored = self.model.scores([stripped[i] for i in greeted])[:, column]
+            probabilities[greeted] = 1.0 / (1.0 + np.exp(-np.clip(rescored, -30, 30)))
+        return [self._analyze(item, float(p)) for item, p in zip(items, probabilities, strict=True)]
 
-    def _finding(self, item: Item, score: float) -> Finding:
-        text = f"Модель спама: вероятность {score:.2f} (обучена на рассылках из чатов)"
-        return Finding("spam", score, [], text)
+    def _analyze(self, item: Item, probability: float) -> list[Finding]:
+        offers = find_offers(item.normalized)
+        signals = form_signals(item.text, item.normalized, offers.score)
+        score = self.stack.probability(logit(probability), signals)
+        return [Finding("spam", score, self._spans(item, offers), _explain(score, offers, signals))]
+
+    def _spans(self, item: Item, offers: Offers) -> list[Span]:
+        if not item.explain:
+            return []
+        fired = item.spans([(m.start(), m.end(), f"spam:{s.key}") for s, m in offers.fired])
+        mixed = [
+            Span(m.start(), m.end(), m.group(), "spam:mixed_script")
+            for m in mixed_script_words(item.text)
+        ]
+        return fired + mixed
+
+
+def _explain(score: float, offers: Offers, signals: dict[str, float]) -> str:
+    text = f"Модель спама: вероятность {score:.2f}"
+    signs = [s.explanation for s, _ in offers.fired]
+    if signals["mixed_words"]:
+        signs.append("слова из смеси кириллицы с латиницей или цифрами")
+    return f"{text}; признаки рекламной рассылки: {', '.join(signs)}" if signs else text

@@ -1,8 +1,11 @@
 """A multi-output linear model over hashed character n-grams, stored as plain numpy.
 
-The artefact is ``text_model.npz`` (``weights``: buckets × outputs, float16;
-``bias``: outputs, float32) plus ``text_model.json`` (feature settings and output
-names). Loading uses ``numpy.load(allow_pickle=False)``: no code runs from the file.
+The artefact is ``text_model.npz`` (``weights``: character buckets × outputs,
+float16; ``bias``: outputs, float32; optionally ``word_weights``: word buckets ×
+outputs) plus ``text_model.json`` (feature settings and output names). A text's
+score is its character-n-gram part plus ``words.scale`` times its word part (zero
+weights for an output that was fitted on characters only). Loading uses
+``numpy.load(allow_pickle=False)``: no code runs from the file.
 """
 
 from __future__ import annotations
@@ -10,16 +13,28 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from gospablik.moderation.classifier.core import Item
-from gospablik.moderation.classifier.features import HashedNgrams
+from gospablik.moderation.classifier.features import HashedNgrams, HashedWords
 
 MODEL_DIR = Path(__file__).parent / "model"
 _WORD = re.compile(r"[а-яa-z0-9]+")
+WORD_SCALE = 0.7  # weight of the word block against the character block
+
+
+@dataclass(frozen=True)
+class WordBlock:
+    """The optional word-n-gram block of a ``TextModel``."""
+
+    features: HashedWords
+    weights: npt.NDArray[np.float32]  # buckets × outputs
+    scale: float = WORD_SCALE
 
 
 class TextModel:
@@ -31,11 +46,13 @@ class TextModel:
         outputs: Sequence[str],
         weights: npt.NDArray[np.float32],
         bias: npt.NDArray[np.float32],
+        words: WordBlock | None = None,
     ) -> None:
         self.features = features
         self.outputs = tuple(outputs)
         self.weights = weights.astype(np.float32)
         self.bias = bias.astype(np.float32)
+        self.words = words
         self._memo_key = f"text_model:{id(self)}"
 
     @classmethod
@@ -43,7 +60,12 @@ class TextModel:
         meta = json.loads((directory / "text_model.json").read_text(encoding="utf-8"))
         with np.load(directory / "text_model.npz", allow_pickle=False) as arrays:
             weights, bias = arrays["weights"], arrays["bias"]
-        return cls(HashedNgrams(**meta["features"]), meta["outputs"], weights, bias)
+            words = None
+            if "words" in meta:
+                w = meta["words"]
+                block = arrays["word_weights"].astype(np.float32)
+                words = WordBlock(HashedWords(w["bits"]), block, w["scale"])
+        return cls(HashedNgrams(**meta["features"]), meta["outputs"], weights, bias, words)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -52,18 +74,30 @@ class TextModel:
             "high": self.features.high,
             "bits": self.features.bits,
         }
-        meta = {"features": features, "outputs": list(self.outputs)}
+        meta: dict[str, object] = {"features": features, "outputs": list(self.outputs)}
+        arrays: dict[str, npt.NDArray[Any]] = {
+            "weights": self.weights.astype(np.float16),
+            "bias": self.bias,
+        }
+        if self.words is not None:
+            meta["words"] = {"bits": self.words.features.bits, "scale": self.words.scale}
+            arrays["word_weights"] = self.words.weights.astype(np.float16)
         (directory / "text_model.json").write_text(json.dumps(meta, indent=2) + "\n")
-        weights = self.weights.astype(np.float16)
-        np.savez_compressed(directory / "text_model.npz", weights=weights, bias=self.bias)
+        np.savez_compressed(directory / "text_model.npz", **arrays)  # type: ignore[arg-type]
+
+    def scores(self, normalized: Sequence[str]) -> npt.NDArray[np.float64]:
+        """Linear scores (texts × outputs) of normalized texts."""
+        result = self.features.score_batch(normalized, self.weights, self.bias)
+        if self.words is not None:
+            words = self.words.features.score_batch(normalized, self.words.weights)
+            result += self.words.scale * words
+        return result
 
     def probabilities(self, items: Sequence[Item]) -> npt.NDArray[np.float64]:
         """Return an (items × outputs) array of probabilities, computing only new items."""
         todo = [item for item in items if self._memo_key not in item.memo]
         if todo:
-            scores = self.features.score_batch(
-                [i.normalized for i in todo], self.weights, self.bias
-            )
+            scores = self.scores([i.normalized for i in todo])
             for item, row in zip(todo, _sigmoid(scores), strict=True):
                 item.memo[self._memo_key] = row
         return np.array([item.memo[self._memo_key] for item in items]).reshape(

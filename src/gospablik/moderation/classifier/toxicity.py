@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from gospablik.moderation.classifier.core import Finding, Item, Span
@@ -12,6 +13,10 @@ EXPLAIN_ABOVE = 0.3  # below this the insult finding carries no word spans
 TOP_WORDS = 3
 # threat score = pattern strength * (THREAT_BASE + (1 - THREAT_BASE) * toxicity)
 THREAT_BASE = 0.6
+# A one-word text gives the n-gram model a handful of n-grams that other words share
+# («ура» inside «дура»): its score is halved, so alone it never deletes.
+ONE_WORD_FACTOR = 0.5
+_WORD = re.compile(r"[а-яa-z0-9]+")
 
 
 class ToxicityModel:
@@ -38,7 +43,10 @@ class ToxicityModel:
 
     def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
         column = self.model.outputs.index("insult")
-        scores = [float(s) for s in self.model.probabilities(items)[:, column]]
+        scores = [
+            float(s) * (ONE_WORD_FACTOR if len(_WORD.findall(item.normalized)) <= 1 else 1.0)
+            for item, s in zip(items, self.model.probabilities(items)[:, column], strict=True)
+        ]
         explained = [
             item
             for item, score in zip(items, scores, strict=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
+
+from gospablik.moderation.classifier.spam_stack import SpamStack
 
 # L2 strength per output, chosen on fold 0 (cross-domain AUC for insult, recall at a
 # fixed false-positive rate for spam).
@@ -34,6 +37,17 @@ def fit_output(
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(x, y)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def fit_stack(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.int64], names: Sequence[str]
+) -> SpamStack:
+    """Fit the spam stacker (a plain logistic regression over ``names``)."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
+    coefficients = {name: round(float(c), 6) for name, c in zip(names, model.coef_[0], strict=True)}
+    return SpamStack(coefficients, round(float(model.intercept_[0]), 6))
 
 
 def sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

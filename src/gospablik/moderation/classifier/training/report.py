@@ -38,8 +38,7 @@ def figures(trainer: Trainer, oof: OutOfFold, thresholds: Thresholds) -> dict[st
         ),
         "lexicon_only": _toxic(trainer, clean, stress, lambda v: "obscenity" in v.labels),
         "delete_precision_comments": _delete_precision(trainer, clean),
-        "spam_model": _spam(trainer, lambda i: oof.spam_model[i], thresholds, spam_rows),
-        "spam_model_and_heuristics": _spam(trainer, lambda i: oof.spam[i], thresholds, spam_rows),
+        "spam_model": _spam(trainer, lambda i: oof.spam[i], thresholds, spam_rows),
         "spam_pipeline": _spam_pipeline(trainer, spam_verdicts),
     }
 

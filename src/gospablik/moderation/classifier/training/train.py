@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gospablik.moderation.classifier.core import Thresholds
+from gospablik.moderation.classifier.spam_stack import SpamStack
 from gospablik.moderation.classifier.training import report, validate
 from gospablik.moderation.classifier.training.data import load_all
 from gospablik.moderation.classifier.training.lexicon import write_obscene_words
@@ -54,16 +55,21 @@ def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
         trainer, oof
     )
     print(f"validated in {time.monotonic() - started:.0f} s; fitting the final model", file=log)
-    _write(config, trainer, thresholds, result)
+    _write(config, trainer, oof.final_stack, thresholds, result)
     result["seconds"] = round(time.monotonic() - started)
     return result
 
 
 def _write(
-    config: Config, trainer: Trainer, thresholds: Thresholds, result: dict[str, Any]
+    config: Config,
+    trainer: Trainer,
+    stack: SpamStack,
+    thresholds: Thresholds,
+    result: dict[str, Any],
 ) -> None:
     model = trainer.fit(list(range(len(trainer.samples))))
     model.save(config.out)
+    stack.save(config.out)
     _dump(config.out / "thresholds.json", asdict(thresholds))
     _dump(config.out / "metrics.json", result)
     write_obscene_words(config.data / "lexicons", config.out / "obscene_words.txt")
@@ -89,7 +95,7 @@ def summary(result: dict[str, Any]) -> str:
     lines.append(f"toxic deletions: {v['delete_precision_comments']}")
     for name, row in result["insult_threshold_by_prevalence"].items():
         lines.append(f"insult F1-best threshold, toxic share {name}: {row}")
-    for name in ("spam_model", "spam_model_and_heuristics", "spam_pipeline"):
+    for name in ("spam_model", "spam_pipeline"):
         for level, row in v[name].items():
             lines.append(f"{name} {level}: {row}")
     return "\n".join(lines)

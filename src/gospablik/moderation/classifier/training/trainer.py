@@ -9,16 +9,21 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
-from gospablik.moderation.classifier.features import HashedNgrams
+from gospablik.moderation.classifier.features import HashedNgrams, HashedWords
 from gospablik.moderation.classifier.normalize import normalize
 from gospablik.moderation.classifier.obscenity import ObscenityLexicon
-from gospablik.moderation.classifier.text_model import TextModel
+from gospablik.moderation.classifier.spam_stack import strip_greeting
+from gospablik.moderation.classifier.text_model import WORD_SCALE, TextModel, WordBlock
 from gospablik.moderation.classifier.training.augment import Distorter
 from gospablik.moderation.classifier.training.data import Sample
 from gospablik.moderation.classifier.training.fit import ALPHA, fit_output, sigmoid
 
 OUTPUTS = ("insult", "spam")
+# Outputs that also see word n-grams. Spam gained 0.6 points of recall at a fixed
+# false-positive rate from them; insult is fitted on characters only.
+WORD_OUTPUTS = ("spam",)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Config:
     news_limit: int = 30000
     augment: float = 0.3  # share of training samples that also get a distorted copy
     features: HashedNgrams = field(default_factory=lambda: HashedNgrams(2, 5, 20))
+    words: HashedWords = field(default_factory=lambda: HashedWords(18))
 
 
 class Trainer:
@@ -59,18 +65,32 @@ class Trainer:
 
     def fit(self, indices: Sequence[int]) -> TextModel:
         texts, rows = self._training_rows(indices)
-        x = self.config.features.matrix(texts)
-        weights, biases = [], []
+        chars = self.config.features.matrix(texts)
+        spam_texts = [strip_greeting(t) for t in texts]
+        both = sp.hstack(
+            [
+                self.config.features.matrix(spam_texts),
+                WORD_SCALE * self.config.words.matrix(spam_texts),
+            ]
+        ).tocsr()
+        weights, word_weights, biases = [], [], []
         for name in OUTPUTS:
             labelled = [
                 (i, label) for i, s in enumerate(rows) if (label := getattr(s, name)) is not None
             ]
             index = np.array([i for i, _ in labelled])
             y = np.array([label for _, label in labelled])
+            x = both if name in WORD_OUTPUTS else chars
             w, b = fit_output(x[index], y, self.config.seed, ALPHA[name])
-            weights.append(w)
+            weights.append(w[: chars.shape[1]])
+            word_weights.append(
+                w[chars.shape[1] :] if name in WORD_OUTPUTS else np.zeros(self.config.words.size)
+            )
             biases.append(b)
-        return TextModel(self.config.features, OUTPUTS, np.stack(weights, 1), np.array(biases))
+        words = WordBlock(self.config.words, np.stack(word_weights, 1).astype(np.float32))
+        return TextModel(
+            self.config.features, OUTPUTS, np.stack(weights, 1), np.array(biases), words
+        )
 
     def _training_rows(self, indices: Sequence[int]) -> tuple[list[str], list[Sample]]:
         rng = random.Random(self.config.seed)  # noqa: S311 - reproducible sampling
@@ -81,9 +101,13 @@ class Trainer:
 
 
 def predict(model: TextModel, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-    """Probabilities (texts × outputs) of normalized ``texts``, in batches."""
-    parts = [
-        sigmoid(model.features.score_batch(texts[i : i + 2048], model.weights, model.bias))
-        for i in range(0, len(texts), 2048)
-    ]
+    """Probabilities (texts × outputs) of normalized ``texts``, in batches; the spam
+    output reads the texts without their greeting, as ``SpamModel`` does."""
+    spam = model.outputs.index("spam")
+    parts = []
+    for i in range(0, len(texts), 2048):
+        batch = texts[i : i + 2048]
+        probs = sigmoid(model.scores(batch))
+        probs[:, spam] = sigmoid(model.scores([strip_greeting(t) for t in batch]))[:, spam]
+        parts.append(probs)
     return np.concatenate(parts) if parts else np.zeros((0, len(model.outputs)))

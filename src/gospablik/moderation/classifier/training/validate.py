@@ -9,14 +9,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from gospablik.moderation.classifier.core import Component, Item, Thresholds, Verdict
+from gospablik.moderation.classifier.core import Component, Thresholds, Verdict
 from gospablik.moderation.classifier.insults import InsultLexicon
 from gospablik.moderation.classifier.obscenity import ObscenityLexicon
 from gospablik.moderation.classifier.pipeline import Pipeline
-from gospablik.moderation.classifier.spam import SpamHeuristics, SpamModel, content_factor
+from gospablik.moderation.classifier.spam import SpamHeuristics, SpamModel, find_offers
+from gospablik.moderation.classifier.spam_stack import FEATURES, SpamStack, form_signals, row
 from gospablik.moderation.classifier.text_model import TextModel
 from gospablik.moderation.classifier.toxicity import ToxicityModel
 from gospablik.moderation.classifier.training import metrics
+from gospablik.moderation.classifier.training.fit import fit_stack
 from gospablik.moderation.classifier.training.trainer import Trainer, predict
 
 COMMENTS = ("2ch_pikabu", "russe_train", "russe_train_neutral", "russe_dev", "russe_dev_neutral")
@@ -39,21 +41,12 @@ FIXED = {
 
 @dataclass
 class OutOfFold:
-    probs: npt.NDArray[np.float64]  # samples × (insult, spam)
+    probs: npt.NDArray[np.float64]  # samples × (insult, spam text model)
     models: list[TextModel]
+    stacks: list[SpamStack]  # fitted on the other folds' out-of-fold logits
     fold_of: npt.NDArray[np.int64]
-    heuristics: npt.NDArray[np.float64]  # SpamHeuristics score (no context)
-    content: npt.NDArray[np.float64]  # spam.content_factor of each text
-
-    @property
-    def spam_model(self) -> npt.NDArray[np.float64]:
-        """The SpamModel component's score: probability × content factor."""
-        return self.probs[:, 1] * self.content
-
-    @property
-    def spam(self) -> npt.NDArray[np.float64]:
-        """The pipeline's spam score: the stronger of the model and the heuristics."""
-        return np.maximum(self.spam_model, self.heuristics)
+    spam: npt.NDArray[np.float64]  # the SpamModel component's score (no context)
+    final_stack: SpamStack  # fitted on every out-of-fold logit: the shipped one
 
 
 def out_of_fold(trainer: Trainer) -> OutOfFold:
@@ -66,17 +59,27 @@ def out_of_fold(trainer: Trainer) -> OutOfFold:
         test = np.flatnonzero(fold_of == k)
         probs[test] = predict(model, [trainer.normalized[i] for i in test])
         models.append(model)
-    content = np.array([content_factor(text) for text in trainer.normalized])
-    return OutOfFold(probs, models, fold_of, heuristic_scores(trainer), content)
+    x, y = stack_rows(trainer, probs[:, 1])
+    stacks, spam = [], np.zeros(len(trainer.samples))
+    for k in range(folds):
+        stack = fit_stack(x[fold_of != k], y[fold_of != k], FEATURES)
+        spam[fold_of == k] = stack.probabilities(x[fold_of == k])
+        stacks.append(stack)
+    final = fit_stack(x, y, FEATURES)
+    return OutOfFold(probs, models, stacks, fold_of, spam, final)
 
 
-def heuristic_scores(trainer: Trainer) -> npt.NDArray[np.float64]:
-    heuristics = SpamHeuristics()
-    scores = [
-        max((f.score for f in heuristics.analyze(Item(s.text, normalized=n))), default=0.0)
-        for s, n in zip(trainer.samples, trainer.normalized, strict=True)
+def stack_rows(
+    trainer: Trainer, spam_probs: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """The stacker's features (``FEATURES`` order) and spam labels of every sample."""
+    p = np.clip(spam_probs, 1e-12, 1 - 1e-12)
+    logits = np.log(p / (1 - p))
+    x = [
+        row(float(z), form_signals(s.text, n, find_offers(n).score))
+        for s, n, z in zip(trainer.samples, trainer.normalized, logits, strict=True)
     ]
-    return np.array(scores)
+    return np.array(x), np.array([s.spam for s in trainer.samples])
 
 
 def cross_domain(trainer: Trainer) -> dict[str, dict[str, Any]]:
@@ -130,13 +133,13 @@ def _labelled(
     return y, probs[rows, column]
 
 
-def fold_pipeline(model: TextModel, thresholds: Thresholds) -> Pipeline:
+def fold_pipeline(model: TextModel, stack: SpamStack, thresholds: Thresholds) -> Pipeline:
     components: list[Component] = [
         ObscenityLexicon(),
         ToxicityModel(model),
         InsultLexicon(model=model),
         SpamHeuristics(),
-        SpamModel(model),
+        SpamModel(model, stack),
     ]
     return Pipeline(components, thresholds, explain=False)
 
@@ -146,10 +149,11 @@ def verdicts_by_fold(
 ) -> dict[int, Verdict]:
     """Run each fold's pipeline on its held-out rows (clean or distorted text)."""
     out: dict[int, Verdict] = {}
-    for k, model in enumerate(oof.models):
+    for k, (model, stack) in enumerate(zip(oof.models, oof.stacks, strict=True)):
         mine = [i for i in rows if oof.fold_of[i] == k]
         texts = [_text(trainer, i, distorted) for i in mine]
-        out.update(zip(mine, fold_pipeline(model, thresholds).classify_many(texts), strict=True))
+        pipeline = fold_pipeline(model, stack, thresholds)
+        out.update(zip(mine, pipeline.classify_many(texts), strict=True))
     return out
 
 
