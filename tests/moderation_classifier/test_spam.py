@@ -57,3 +57,28 @@ def test_it_deletes_a_job_offer_with_a_contact():
 
     verdict = default_pipeline().classify("Удалённая работа, от 3000р в день. Пиши в лс @job_bot")
     assert verdict.labels == ["spam"] and verdict.action == "delete"
+
+
+CITIZENS = [
+    "Добрый день! Подскажите, пожалуйста, где получить справку?",
+    "Здравствуйте, когда будет запись к терапевту?",
+    "Здравствуйте!",
+    "Всем привет",
+    "Ура!",
+    "Спасибо большое врачам",
+    "Подскажите телефон регистратуры",
+    "Скиньте ссылку на форму",
+    "Как подать заявление через Госуслуги?",
+    "Мой номер 89051234567, перезвоните по поводу льготы",
+    "Работа для инвалидов есть в городе?",
+    "Скидка для пенсионеров есть?",
+    "Бесплатные лекарства положены?",
+    "Ищу работу, помогите",
+]
+
+
+def test_it_never_deletes_a_polite_citizen_on_its_own():
+    from gospablik.moderation.classifier import default_pipeline
+
+    for text in CITIZENS:
+        assert default_pipeline().classify(text).action != "delete", text
