@@ -1,7 +1,9 @@
 """The inbox of private messages to the communities: assign, answer, close.
 
-No connector can send a private message yet, so an answer is recorded in gospablik and
-the page says plainly that it has to be sent in the network's own interface.
+An answer is recorded first; then, where the network's connector can send a private
+message (VK ``messages.send``), it is sent after the record has committed and the
+message says whether it went. Elsewhere the page says plainly that the answer has to
+be sent in the network's own interface. A failed send keeps the answer and says why.
 """
 
 from __future__ import annotations
@@ -16,11 +18,18 @@ from django.utils import timezone
 from gospablik.audit.log import record, snapshot
 from gospablik.moderation.models import Message
 from gospablik.moderation.sla import moderation_org
+from gospablik.networks.base import Capability, ConnectorError
+from gospablik.networks.connections import capabilities_of, connector_for
+from gospablik.networks.models import Connection
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.registry.models import Account
 
 NOT_SENT = (
     "Ответ сохранён в gospablik; отправить его через API этой соцсети нельзя — "
+    "отправьте вручную в сообщениях сообщества."
+)
+NOT_CONNECTED = (
+    "Ответ сохранён в gospablik, но аккаунт не подключён к соцсети — "
     "отправьте вручную в сообщениях сообщества."
 )
 
@@ -72,6 +81,34 @@ def do_answer(message: Message, text: str, *, actor: Any) -> Message:
         NOT_SENT,
     )
     return _save(message, "moderation.message_answer", actor, before)
+
+
+def answer_and_send(message: Message, text: str, *, actor: Any) -> Message:
+    """Record the answer, then send it where the network allows."""
+    return send_answer(do_answer(message, text, actor=actor), actor=actor)
+
+
+def send_answer(message: Message, *, actor: Any) -> Message:
+    """Send the recorded answer as the community; the outcome lands in ``answer_note``."""
+    if Capability.SEND_MESSAGE not in capabilities_of(message.network):
+        return message
+    connection = Connection.objects.filter(account=message.account).first()
+    if connection is None or not connection.is_usable:
+        return _sent(message, False, NOT_CONNECTED, actor)
+    key = f"gospablik-answer-{message.pk}-{message.answered_at:%Y%m%d%H%M%S%f}"
+    try:
+        connector_for(connection).send_message(message.author_id, message.answer_text, key)
+    except ConnectorError as error:
+        return _sent(message, False, f"Ответ сохранён, но не отправлен: {error.message}", actor)
+    return _sent(message, True, "Ответ отправлен в соцсеть.", actor)
+
+
+@transaction.atomic
+def _sent(message: Message, sent: bool, note: str, actor: Any) -> Message:
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    before = snapshot(message, ["text", "findings", "scores"])
+    message.answer_sent, message.answer_note = sent, note[:500]
+    return _save(message, "moderation.message_answer_send", actor, before)
 
 
 @transaction.atomic

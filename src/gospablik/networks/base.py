@@ -122,6 +122,7 @@ class Capability(StrEnum):
     PUSH_EVENTS = "push_events"
     IDEMPOTENT_PUBLISH = "idempotent_publish"
     BLOCK_AUTHOR_ON_DELETE = "block_author_on_delete"
+    SEND_MESSAGE = "send_message"
 
 
 CAPABILITY_LABELS_RU: dict[Capability, str] = {
@@ -150,6 +151,7 @@ CAPABILITY_LABELS_RU: dict[Capability, str] = {
     Capability.PUSH_EVENTS: "Мгновенные уведомления о событиях",
     Capability.IDEMPOTENT_PUBLISH: "Защита от повторной публикации на стороне соцсети",
     Capability.BLOCK_AUTHOR_ON_DELETE: "Блокировка автора при удалении комментария",
+    Capability.SEND_MESSAGE: "Ответ на личное сообщение сообществу",
 }
 
 NETWORK_LABELS_RU: dict[str, str] = {
@@ -320,6 +322,7 @@ class Connector(Protocol):
     def read_admins(self) -> list[Admin]: ...
     def upload_cover(self, image: MediaFile) -> None: ...
     def read_stats(self, since: date, until: date) -> Stats: ...
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str: ...
 
 
 class BaseConnector:
@@ -427,6 +430,10 @@ class BaseConnector:
 
     def read_stats(self, since: date, until: date) -> Stats:
         self.unsupported(Capability.READ_STATS)
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """Send ``text`` to ``peer_id`` as the community; return the message id."""
+        self.unsupported(Capability.SEND_MESSAGE)
 
 
 def check_draft(connector: BaseConnector, draft: PostDraft) -> None:

@@ -10,9 +10,17 @@ from django.views.decorators.http import require_POST
 
 from gospablik.moderation.forms import AnswerForm, AssignForm
 from gospablik.moderation.highlight import highlighted
-from gospablik.moderation.inbox import NOT_SENT, assignees, do_answer, do_assign, do_close
+from gospablik.moderation.inbox import (
+    NOT_SENT,
+    answer_and_send,
+    assignees,
+    do_assign,
+    do_close,
+)
 from gospablik.moderation.models import Message
 from gospablik.moderation.views import moderation_view
+from gospablik.networks.base import Capability
+from gospablik.networks.connections import capabilities_of
 from gospablik.orgs.access import Perm
 from gospablik.orgs.models import Ministry
 
@@ -53,7 +61,8 @@ def message_detail(request: HttpRequest, ministry: Ministry, pk: int) -> HttpRes
             "html": highlighted(message.text, message.findings),
             "assign_form": AssignForm(users=assignees(message.account)),
             "answer_form": AnswerForm(),
-            "not_sent": NOT_SENT,
+            "can_send": (can_send := Capability.SEND_MESSAGE in capabilities_of(message.network)),
+            "not_sent": "" if can_send else NOT_SENT,
         },
     )
 
@@ -69,8 +78,9 @@ def message_act(request: HttpRequest, ministry: Ministry, pk: int, act: str) -> 
     elif act == "answer":
         form = AnswerForm(request.POST)  # type: ignore[assignment]
         if form.is_valid():
-            do_answer(message, form.cleaned_data["text"], actor=request.user)
-            messages.warning(request, NOT_SENT)
+            message = answer_and_send(message, form.cleaned_data["text"], actor=request.user)
+            notify = messages.success if message.answer_sent else messages.warning
+            notify(request, message.answer_note or NOT_SENT)
     elif act == "close":
         do_close(message, actor=request.user)
         return redirect("moderation:inbox", ministry=ministry.key)

@@ -35,6 +35,7 @@ COMMUNITY_OK: frozenset[str] = frozenset(
         "photos.getOwnerCoverPhotoUploadServer",
         "photos.saveOwnerCoverPhoto",
         "wall.createComment",
+        "messages.send",
     }
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar
@@ -47,6 +48,7 @@ class VKConnector(BaseConnector):
             C.RESTORE_COMMENT,
             C.BAN_USER,
             C.UNBAN_USER,
+            C.SEND_MESSAGE,
             C.BAN_REASON,
             C.BAN_END_DATE,
             C.READ_PROFILE,
@@ -267,6 +269,14 @@ class VKConnector(BaseConnector):
 
     def unban(self, user_id: str) -> None:
         self.api.call("groups.unban", group_id=self.group_id, owner_id=user_id)
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """``messages.send`` as the community; ``random_id`` makes a retry a no-op."""
+        random_id = zlib.crc32(idempotency_key.encode("utf-8")) & 0x7FFFFFFF
+        response = self.api.call(
+            "messages.send", peer_id=int(peer_id), message=text, random_id=random_id
+        )
+        return str(response)
 
     # --- community ---------------------------------------------------------------------
 

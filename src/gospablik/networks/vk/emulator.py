@@ -307,8 +307,15 @@ class VKEmulator:
             "carousel": True,
             "lang_id": 0,
         }
+        with self.state.lock:
+            self.state.writers.add((group_id, from_id))
         self.emit(group_id, "message_new", {"message": message, "client_info": client_info})
         return message
+
+    def sent_messages(self, group_id: int) -> list[dict[str, Any]]:
+        """Messages the community sent (``messages.send``), oldest first."""
+        with self.state.lock:
+            return [m for (g, _), m in sorted(self.state.sent.items()) if g == group_id]
 
     def set_stats(self, group_id: int, day: date, **counters: int) -> None:
         start = int(datetime.combine(day, dtime.min, tzinfo=UTC).timestamp())

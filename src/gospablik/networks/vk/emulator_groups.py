@@ -1,4 +1,4 @@
-"""VK emulator: groups.*, photos.*, video.save, stats.get."""
+"""VK emulator: groups.*, photos.*, video.save, stats.get, messages.send."""
 
 from __future__ import annotations
 
@@ -284,3 +284,27 @@ def _period(day: int, s: dict[str, int]) -> dict[str, Any]:
             "mobile_views": 0,
         },
     }
+
+
+@method("messages.send", tokens=("group",), scope="messages")
+def messages_send(call: Call) -> int:
+    """As the community; a repeated ``random_id`` returns the first message's id."""
+    group_id, peer_id = call.token.owner_id, call.number("peer_id")
+    random_id = call.number("random_id")
+    if not call.params.get("message"):
+        raise VKError(100, "One of the parameters specified was missing or invalid: message")
+    with call.state.lock:
+        if (group_id, random_id) in call.state.sent:
+            return int(str(call.state.sent[(group_id, random_id)]["id"]))
+        if (group_id, peer_id) not in call.state.writers:
+            raise VKError(901, "Can't send messages for users without permission")
+        message_id = call.state.next_id()
+        message: dict[str, Any] = {
+            "id": message_id,
+            "peer_id": peer_id,
+            "text": call.params["message"],
+            "date": call.state.now(),
+            "random_id": random_id,
+        }
+        call.state.sent[(group_id, random_id)] = message
+    return message_id

@@ -92,6 +92,8 @@ class VKState:
         self.polls: dict[tuple[int, int], dict[str, Any]] = {}
         self.videos: dict[tuple[int, int], dict[str, Any]] = {}
         self.uploads: dict[str, dict[str, Any]] = {}
+        self.writers: set[tuple[int, int]] = set()  # (group, user) that wrote to the group
+        self.sent: dict[tuple[int, int], dict[str, Any]] = {}  # (group, random_id) -> message
         self._counter = 0
 
     def now(self) -> int:
