@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from gospablik.moderation.classifier.core import Finding, Item, Span
 from gospablik.moderation.classifier.normalize import normalize
@@ -20,7 +21,7 @@ from gospablik.moderation.classifier.spam_stack import (
     mixed_script_words,
     strip_greeting,
 )
-from gospablik.moderation.classifier.text_model import TextModel
+from gospablik.moderation.classifier.text_model import TextModel, sigmoid
 
 
 @dataclass(frozen=True)
@@ -162,10 +163,24 @@ def _similar_count(normalized: str, others: Sequence[str]) -> int:
     return count
 
 
+def read_without_greeting(
+    model: TextModel, normalized: Sequence[str], probabilities: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Give texts that open with a greeting the spam probability of the text without it
+    (``strip_greeting``); ``probabilities`` (texts × outputs) is updated in place."""
+    column = model.outputs.index("spam")
+    stripped = [strip_greeting(text) for text in normalized]
+    greeted = [i for i, text in enumerate(normalized) if stripped[i] != text]
+    if greeted:
+        rescored = model.scores([stripped[i] for i in greeted])[:, column]
+        probabilities[greeted, column] = sigmoid(rescored)
+    return probabilities
+
+
 class SpamModel:
     """The text model's spam output combined with offer and form signals.
 
-    >>> from gospablik.moderation.classifier.text_model import TextModel
+    >>> from gospablik.moderation.classifier.text_model import TextModel, sigmoid
     >>> model = SpamModel(TextModel.load())
     >>> offer = Item("Требуются люди на подработку, 3000р в день, пишите в лс")
     >>> model.analyze(offer)[0].score > 0.9
@@ -186,16 +201,10 @@ class SpamModel:
 
     def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
         column = self.model.outputs.index("spam")
-        probabilities = self.model.probabilities(items)[:, column]
-        stripped = [strip_greeting(item.normalized) for item in items]
-        greeted = [
-            i
-            for i, (item, s) in enumerate(zip(items, stripped, strict=True))
-            if s != item.normalized
-        ]
-        if greeted:  # the spam output reads the text without its greeting
-            rescored = self.model.scores([stripped[i] for i in greeted])[:, column]
-            probabilities[greeted] = 1.0 / (1.0 + np.exp(-np.clip(rescored, -30, 30)))
+        normalized = [item.normalized for item in items]
+        probabilities = read_without_greeting(
+            self.model, normalized, self.model.probabilities(items)
+        )[:, column]
         return [self._analyze(item, float(p)) for item, p in zip(items, probabilities, strict=True)]
 
     def _analyze(self, item: Item, probability: float) -> list[Finding]:

@@ -19,12 +19,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from gospablik.moderation.classifier.text_model import WORD, sigmoid
+
 MODEL_DIR = Path(__file__).parent / "model"
 _RAW_WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
 _DIGIT = re.compile(r"\d")
-_NORMALIZED_WORD = re.compile(r"[а-яa-z0-9]+")
 _CONTACT = re.compile(r"\[(?:link|phone|username|email)\]")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u203c\u2049]")
 SHORT_WORDS = 5
@@ -101,7 +102,7 @@ def form_signals(text: str, normalized: str, offers: float) -> dict[str, float]:
     letters = [c for c in text if c.isalpha()]
     latin = sum(1 for w in raw_words if _LATIN.search(w) and not _CYRILLIC.search(w))
     contact = bool(_CONTACT.search(normalized))
-    short = len(_NORMALIZED_WORD.findall(normalized)) < SHORT_WORDS
+    short = len(WORD.findall(normalized)) < SHORT_WORDS
     return {
         "offers": offers,
         "short_no_contact": float(short and not contact),
@@ -142,7 +143,7 @@ class SpamStack:
     def probabilities(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """Spam scores of rows of features in ``FEATURES`` order."""
         z = x @ np.array([self.coefficients[name] for name in FEATURES]) + self.intercept
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        p = sigmoid(z)
         short = x[:, FEATURES.index("short_no_contact")] > 0
         result: npt.NDArray[np.float64] = np.where(short, p * SHORT_FACTOR, p)
         return result

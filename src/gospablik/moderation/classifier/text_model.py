@@ -24,7 +24,7 @@ from gospablik.moderation.classifier.core import Item
 from gospablik.moderation.classifier.features import HashedNgrams, HashedWords
 
 MODEL_DIR = Path(__file__).parent / "model"
-_WORD = re.compile(r"[а-яa-z0-9]+")
+WORD = re.compile(r"[а-яa-z0-9]+")  # a word of a normalized text
 WORD_SCALE = 0.7  # weight of the word block against the character block
 
 
@@ -98,7 +98,7 @@ class TextModel:
         todo = [item for item in items if self._memo_key not in item.memo]
         if todo:
             scores = self.scores([i.normalized for i in todo])
-            for item, row in zip(todo, _sigmoid(scores), strict=True):
+            for item, row in zip(todo, sigmoid(scores), strict=True):
                 item.memo[self._memo_key] = row
         return np.array([item.memo[self._memo_key] for item in items]).reshape(
             -1, len(self.outputs)
@@ -114,7 +114,7 @@ class TextModel:
         largest first. A word's contribution is the part of the linear score that
         comes from the n-grams inside it (with its bounding spaces).
         """
-        words = [list(_WORD.finditer(item.normalized)) for item in items]
+        words = [list(WORD.finditer(item.normalized)) for item in items]
         flat = [w.group() for item_words in words for w in item_words]
         if not flat:
             return [[] for _ in items]
@@ -134,5 +134,5 @@ class TextModel:
         return result
 
 
-def _sigmoid(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def sigmoid(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from gospablik.moderation.classifier.core import Finding, Item, Span
-from gospablik.moderation.classifier.text_model import TextModel
+from gospablik.moderation.classifier.text_model import WORD, TextModel
 from gospablik.moderation.classifier.threat import find_threats
 
 EXPLAIN_ABOVE = 0.3  # below this the insult finding carries no word spans
@@ -16,13 +15,12 @@ THREAT_BASE = 0.6
 # A one-word text gives the n-gram model a handful of n-grams that other words share
 # («ура» inside «дура»): its score is halved, so alone it never deletes.
 ONE_WORD_FACTOR = 0.5
-_WORD = re.compile(r"[а-яa-z0-9]+")
 
 
 class ToxicityModel:
     """Insult score from the trained model; threats from patterns, weighted by it.
 
-    >>> from gospablik.moderation.classifier.text_model import TextModel
+    >>> from gospablik.moderation.classifier.text_model import WORD, TextModel
     >>> toxicity = ToxicityModel(TextModel.load())
     >>> insult, threat = toxicity.analyze(Item("Ты тупой дебил, я тебя найду и убью"))
     >>> insult.score > 0.8, [s.text for s in threat.spans]
@@ -44,7 +42,7 @@ class ToxicityModel:
     def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
         column = self.model.outputs.index("insult")
         scores = [
-            float(s) * (ONE_WORD_FACTOR if len(_WORD.findall(item.normalized)) <= 1 else 1.0)
+            float(s) * (ONE_WORD_FACTOR if len(WORD.findall(item.normalized)) <= 1 else 1.0)
             for item, s in zip(items, self.model.probabilities(items)[:, column], strict=True)
         ]
         explained = [

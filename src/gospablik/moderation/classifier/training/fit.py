@@ -48,7 +48,3 @@ def fit_stack(
     model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
     coefficients = {name: round(float(c), 6) for name, c in zip(names, model.coef_[0], strict=True)}
     return SpamStack(coefficients, round(float(model.intercept_[0]), 6))
-
-
-def sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))

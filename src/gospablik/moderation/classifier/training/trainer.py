@@ -14,11 +14,12 @@ import scipy.sparse as sp
 from gospablik.moderation.classifier.features import HashedNgrams, HashedWords
 from gospablik.moderation.classifier.normalize import normalize
 from gospablik.moderation.classifier.obscenity import ObscenityLexicon
+from gospablik.moderation.classifier.spam import read_without_greeting
 from gospablik.moderation.classifier.spam_stack import strip_greeting
-from gospablik.moderation.classifier.text_model import WORD_SCALE, TextModel, WordBlock
+from gospablik.moderation.classifier.text_model import WORD_SCALE, TextModel, WordBlock, sigmoid
 from gospablik.moderation.classifier.training.augment import Distorter
 from gospablik.moderation.classifier.training.data import Sample
-from gospablik.moderation.classifier.training.fit import ALPHA, fit_output, sigmoid
+from gospablik.moderation.classifier.training.fit import ALPHA, fit_output
 
 OUTPUTS = ("insult", "spam")
 # Outputs that also see word n-grams. Spam gained 0.6 points of recall at a fixed
@@ -103,11 +104,8 @@ class Trainer:
 def predict(model: TextModel, texts: Sequence[str]) -> npt.NDArray[np.float64]:
     """Probabilities (texts × outputs) of normalized ``texts``, in batches; the spam
     output reads the texts without their greeting, as ``SpamModel`` does."""
-    spam = model.outputs.index("spam")
     parts = []
     for i in range(0, len(texts), 2048):
         batch = texts[i : i + 2048]
-        probs = sigmoid(model.scores(batch))
-        probs[:, spam] = sigmoid(model.scores([strip_greeting(t) for t in batch]))[:, spam]
-        parts.append(probs)
+        parts.append(read_without_greeting(model, batch, sigmoid(model.scores(batch))))
     return np.concatenate(parts) if parts else np.zeros((0, len(model.outputs)))
