@@ -14,7 +14,11 @@ CAN_DELETE = {Capability.DELETE_COMMENT}
 
 def test_the_policy_overrides_shipped_thresholds():
     thresholds = policy_thresholds(SPEC, SHIPPED)
-    assert thresholds.delete["spam"] == 0.97 and thresholds.review["spam"] == 0.8
+    assert thresholds.delete["spam"] == 0.97 and thresholds.review["unlawful"] == 0.5
+
+
+def test_categories_the_policy_leaves_out_keep_the_validated_review_threshold():
+    assert policy_thresholds(SPEC, SHIPPED).review["spam"] == 0.2
 
 
 def test_unlawful_is_never_deleted_by_default():

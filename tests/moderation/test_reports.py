@@ -17,7 +17,7 @@ from tests.moderation.conftest import AUTHOR, BORDERLINE, CLEAN, OBSCENE, POST, 
 
 
 def fill(vk_emulator, moderator):
-    for text in (OBSCENE, BORDERLINE, CLEAN, CLEAN + "?"):
+    for text in (OBSCENE, BORDERLINE, CLEAN, "Спасибо врачам за помощь!"):
         vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=text)
     decide(Comment.objects.get(status="review"), "delete", actor=moderator)
     restore(Comment.objects.get(auto_action="delete"), actor=moderator, reason="Ошибка")
