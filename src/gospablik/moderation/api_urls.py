@@ -8,6 +8,7 @@ from gospablik.moderation.views import api
 router = SimpleRouter()
 router.register("comments", api.CommentViewSet, basename="moderation-comment")
 router.register("sanctions", api.SanctionViewSet, basename="moderation-sanction")
+router.register("messages", api.MessageViewSet, basename="moderation-message")
 router.register("rules", api.RuleViewSet, basename="moderation-rule")
 
 urlpatterns = [

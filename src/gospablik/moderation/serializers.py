@@ -5,7 +5,11 @@ from typing import Any
 from rest_framework import serializers
 
 from gospablik.moderation.actions import DECISIONS
-from gospablik.moderation.models import Comment, Sanction, UnlawfulRule
+from gospablik.moderation.inbox import assignees
+from gospablik.moderation.ladder import actor_repr
+from gospablik.moderation.models import Comment, Message, Sanction, UnlawfulRule
+
+NOT_ASSIGNABLE = "Назначить можно только модератора, который ведёт этот аккаунт"
 
 
 class CommentSerializer(serializers.ModelSerializer):
@@ -88,6 +92,52 @@ class RuleSerializer(serializers.ModelSerializer):
         fields = ["id", "key", "kind", "pattern", "norm", "description", "active", "updated_at"]
         read_only_fields = ["id", "updated_at"]
         validators: list[Any] = []  # uniqueness per ministry is checked by the action
+
+
+class InboxMessageSerializer(serializers.ModelSerializer):
+    """A private message to a community; ``findings`` as on comments."""
+
+    account_title = serializers.CharField(source="account.title", read_only=True)
+    assigned_to_name = serializers.SerializerMethodField()
+    answered_by_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Message
+        fields = [
+            "id", "account", "account_title", "network", "network_message_id", "author_id",
+            "author_name", "text", "attachments", "posted_at", "received_at", "status",
+            "assigned_to", "assigned_to_name", "flagged", "labels", "scores", "findings",
+            "answer_text", "answered_at", "answered_by", "answered_by_name", "answer_sent",
+            "answer_note",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_assigned_to_name(self, obj: Message) -> str:
+        return actor_repr(obj.assigned_to) if obj.assigned_to else ""
+
+    def get_answered_by_name(self, obj: Message) -> str:
+        return actor_repr(obj.answered_by) if obj.answered_by else ""
+
+
+class InboxAssigneeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class InboxAssignSerializer(serializers.Serializer):
+    """``assignee``: the id of one of the message's ``assignees``."""
+
+    assignee = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+    def validate_assignee(self, value: int) -> Any:
+        user = assignees(self.context["account"]).filter(pk=value).first()
+        if user is None:
+            raise serializers.ValidationError(NOT_ASSIGNABLE)
+        return user
+
+
+class InboxAnswerSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=4000)
 
 
 class ReportRowSerializer(serializers.Serializer):

@@ -40,14 +40,14 @@ Contract (stable; the Telegram/MAX/Facebook/Instagram/blog connectors rely on it
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar, NoReturn, Protocol
 
 from .http import HttpClient
-from .memory import PROCESS_MEMORY, Memory
+from .memory import PROCESS_MEMORY, Memory, send_once
 from .ratelimit import RateLimiter, get_limiter, token_key
 
 
@@ -434,6 +434,10 @@ class BaseConnector:
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """Send ``text`` to ``peer_id`` as the community; return the message id."""
         self.unsupported(Capability.SEND_MESSAGE)
+
+    def answer_once(self, idempotency_key: str, send: Callable[[], str]) -> str:
+        """``send`` once per key, for networks whose messaging API keeps no idempotency key."""
+        return send_once(self.memory, f"{self.network}:answer:{idempotency_key}", send)
 
 
 def check_draft(connector: BaseConnector, draft: PostDraft) -> None:

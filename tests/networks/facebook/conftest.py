@@ -9,6 +9,7 @@ from gospablik.networks.facebook.connector import FacebookConnector
 from gospablik.networks.facebook.emulator import FacebookEmulator, make_app
 from gospablik.networks.facebook.world import DEMO_APP_SECRET, DEMO_TOKEN, PAGE_ID
 from gospablik.networks.http import HttpClient
+from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
 
 from ..conftest import load_fixture
@@ -30,6 +31,14 @@ def build(emulator: FacebookEmulator, **config: Any) -> FacebookConnector:
 @pytest.fixture
 def connector(emulator: FacebookEmulator) -> FacebookConnector:
     return build(emulator)
+
+
+@pytest.fixture(autouse=True)
+def forget_answers():
+    """The connector remembers confirmed answers in this process's memory; tests start
+    afresh."""
+    yield
+    PROCESS_MEMORY.clear()
 
 
 def fixture(name: str) -> Any:

@@ -9,6 +9,7 @@ from gospablik.networks.http import HttpClient
 from gospablik.networks.max.connector import MaxConnector
 from gospablik.networks.max.emulator import MaxEmulator, make_app
 from gospablik.networks.max.world import CHANNEL_ID, DEMO_TOKEN
+from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
 
 from ..conftest import load_fixture
@@ -28,6 +29,14 @@ def build(emulator: MaxEmulator) -> MaxConnector:
 @pytest.fixture
 def connector(emulator: MaxEmulator) -> MaxConnector:
     return build(emulator)
+
+
+@pytest.fixture(autouse=True)
+def forget_answers():
+    """The connector remembers confirmed answers in this process's memory; tests start
+    afresh."""
+    yield
+    PROCESS_MEMORY.clear()
 
 
 def fixture(name: str) -> Any:

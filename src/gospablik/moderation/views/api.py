@@ -16,12 +16,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from gospablik.api.views import MinistryScoped
+from gospablik.moderation import inbox
 from gospablik.moderation import serializers as s
 from gospablik.moderation.actions import DecisionError, decide, restore
 from gospablik.moderation.bans import unban_on_networks
-from gospablik.moderation.ladder import do_decide_appeal, do_file_appeal, do_lift
+from gospablik.moderation.ladder import actor_repr, do_decide_appeal, do_file_appeal, do_lift
 from gospablik.moderation.legal import do_delete_rule, do_save_rule
-from gospablik.moderation.models import Comment, Sanction, UnlawfulRule
+from gospablik.moderation.models import Comment, Message, Sanction, UnlawfulRule
 from gospablik.moderation.reports import Row, build_report
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.policy.store import policy_for
@@ -161,6 +162,76 @@ class SanctionViewSet(ModerationScoped, viewsets.ReadOnlyModelViewSet):
         except ValueError as error:
             raise ValidationError({"appeal": str(error)}) from error
         return self._answer(sanction, unban=granted)
+
+
+class MessageViewSet(ModerationScoped, viewsets.ReadOnlyModelViewSet):
+    """The inbox of private messages to the communities, oldest first.
+
+    An answer is recorded even when the network refuses it: ``answer_sent`` says whether
+    it went, ``answer_note`` why not. Citizens' private messages are read by the
+    moderators only, as on the pages."""
+
+    read_perms = (Perm.MODERATE,)
+    serializer_class = s.InboxMessageSerializer
+    filterset_fields = {
+        "status": ["exact", "in"],
+        "account": ["exact"],
+        "assigned_to": ["exact", "isnull"],
+        "flagged": ["exact"],
+    }
+    ordering_fields = ["received_at"]
+
+    def get_queryset(self) -> QuerySet[Message]:
+        if self.schema_only():
+            return Message.objects.none()
+        return (
+            Message.objects.filter(ministry=self.ministry)
+            .select_related("account", "assigned_to", "answered_by")
+            .order_by("received_at", "pk")
+        )
+
+    def _fresh(self, message: Message) -> Response:
+        return Response(s.InboxMessageSerializer(self.get_queryset().get(pk=message.pk)).data)
+
+    @extend_schema(
+        summary="Who the message may be assigned to", responses=s.InboxAssigneeSerializer(many=True)
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def assignees(self, request: Request, ministry: str, pk: str) -> Response:
+        people = inbox.assignees(self.get_object().account).order_by("username")
+        return Response([{"id": u.pk, "name": actor_repr(u)} for u in people])
+
+    @extend_schema(
+        summary="Assign to one of the assignees (anyone else: 400)",
+        request=s.InboxAssignSerializer,
+        responses=s.InboxMessageSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, ministry: str, pk: str) -> Response:
+        message = self.get_object()
+        data = s.InboxAssignSerializer(data=request.data, context={"account": message.account})
+        data.is_valid(raise_exception=True)
+        assignee = data.validated_data["assignee"]
+        return self._fresh(inbox.do_assign(message, assignee, actor=request.user))
+
+    @extend_schema(
+        summary="Record the answer and send it where the network can (a failed send: 200)",
+        request=s.InboxAnswerSerializer,
+        responses=s.InboxMessageSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def answer(self, request: Request, ministry: str, pk: str) -> Response:
+        data = s.InboxAnswerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        text = data.validated_data["text"]
+        return self._fresh(inbox.answer_and_send(self.get_object(), text, actor=request.user))
+
+    @extend_schema(
+        summary="Close without an answer", request=None, responses=s.InboxMessageSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, ministry: str, pk: str) -> Response:
+        return self._fresh(inbox.do_close(self.get_object(), actor=request.user))
 
 
 class RuleViewSet(ModerationScoped, mixins.CreateModelMixin, mixins.UpdateModelMixin,

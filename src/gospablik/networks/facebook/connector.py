@@ -8,6 +8,7 @@ blocked list, roles and insights as in the Graph reference (see docs/connectors.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -44,6 +45,7 @@ class FacebookConnector(BaseConnector):
         Capability.READ_COMMENTS, Capability.DELETE_COMMENT, Capability.HIDE_COMMENT,
         Capability.BAN_USER, Capability.UNBAN_USER, Capability.READ_PROFILE,
         Capability.READ_ADMINS, Capability.READ_STATS, Capability.PUSH_EVENTS,
+        Capability.SEND_MESSAGE,
     })  # fmt: skip
     config_schema = (
         ConfigField("page_id", "Id страницы Facebook"),
@@ -203,6 +205,19 @@ class FacebookConnector(BaseConnector):
 
     def parse_webhook(self, body: bytes, headers: dict[str, str]) -> list[InboundEvent]:
         return parse_webhook(body, headers, self.credentials.get("app_secret", ""))
+
+    # --- Messenger -------------------------------------------------------------------------------
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """Send API: ``POST /{page}/messages`` to the person's page-scoped id as a
+        ``RESPONSE`` (allowed within 24 hours of their last message; needs
+        ``pages_messaging``). The Send API has no idempotency key: see ``answer_once``."""
+        params = {"recipient": json.dumps({"id": peer_id}), "messaging_type": "RESPONSE",
+                  "message": json.dumps({"text": text}, ensure_ascii=False)}  # fmt: skip
+        path = f"{self.page_id}/messages"
+        return self.answer_once(
+            idempotency_key, lambda: str(self.call("POST", path, params=params)["message_id"])
+        )
 
     # --- the Page ------------------------------------------------------------------------------
 

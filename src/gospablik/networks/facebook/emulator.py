@@ -16,7 +16,7 @@ from typing import Any
 from ..emulation import Request, Sender, refuse_seed
 from .graph import GraphApiError, appsecret_proof, graph_time, no_object, select
 from .graph_app import GraphEmulator, Handler
-from .world import PAGE_ID, FacebookWorld
+from .world import PAGE_ID, REPLY_WINDOW, FacebookWorld
 
 SCHEDULE_MIN, SCHEDULE_MAX = 10 * 60, 30 * 86400  # VERIFY: docs say 10 minutes to 30 days
 
@@ -185,6 +185,24 @@ class FacebookEmulator(GraphEmulator):
                          f"{PAGE_ID}/insights/{metric}/day"})  # fmt: skip
         return {"data": data}
 
+    def send_message(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        """Send API. Refusals as Meta answers them: no such person (100/2018001), the
+        24-hour window closed (10/2018278)."""
+        self._need("pages_messaging")
+        recipient = _json_param(params.get("recipient") or "{}")
+        text = str((_json_param(params.get("message") or "{}")).get("text") or "")
+        if params.get("messaging_type") not in ("RESPONSE", "UPDATE", "MESSAGE_TAG") or not text:
+            raise GraphApiError(100, "(#100) Param messaging_type and message are required")
+        psid = str(recipient.get("id") or "")
+        conversation = self.state.conversations.get(psid)
+        if conversation is None:
+            raise GraphApiError(100, "(#100) No matching user found", 2018001)
+        if self.state.now() - conversation["last_in"] > REPLY_WINDOW:
+            raise GraphApiError(10, "(#10) This message is sent outside of allowed window.",
+                                2018278)  # fmt: skip
+        message = self.state.page_message(psid, text)
+        return {"recipient_id": psid, "message_id": message["mid"]}
+
     def subscribe_app(self, node: str, params: dict[str, Any], req: Request) -> Any:
         self._need("pages_manage_metadata")
         return {"success": True}
@@ -251,6 +269,7 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("GET", "page", "roles"): FacebookEmulator.roles,
     ("GET", "page", "insights"): FacebookEmulator.insights,
     ("POST", "page", "subscribed_apps"): FacebookEmulator.subscribe_app,
+    ("POST", "page", "messages"): FacebookEmulator.send_message,
     ("GET", "post", ""): FacebookEmulator.get_post,
     ("DELETE", "post", ""): FacebookEmulator.delete_post,
     ("GET", "post", "comments"): FacebookEmulator.list_comments,

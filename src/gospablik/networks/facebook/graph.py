@@ -42,6 +42,13 @@ _MESSAGES = {
     "again.",
     368: "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
 }
+# Send API refusals to write to a person (by error_subcode, or code 551), said plainly.
+MESSAGING_REFUSALS: dict[int, str] = {
+    2018278: "человек писал больше 24 часов назад, окно ответа закрыто — ответьте вручную",
+    2534022: "человек писал больше 24 часов назад, окно ответа закрыто — ответьте вручную",
+    2018001: "получатель не найден (не писал странице или удалил аккаунт)",
+    551: "получатель сейчас недоступен (отключил сообщения от страницы)",
+}
 _PATH = re.compile(r"/(?:v\d+\.\d+/)?(?P<node>[\w.-]+)(?:/(?P<edge>\w+))?/?")
 
 
@@ -205,6 +212,10 @@ def graph_error(network: str, status: int, body: Any, usage: str | None = None) 
     if code == 368:
         return ConnectorError(f"Meta временно заблокировала действие ({text})",
                               retry_after=3600.0, **kw)  # fmt: skip
+    subcode = int(error.get("error_subcode") or 0)
+    refusal = MESSAGING_REFUSALS.get(subcode) or MESSAGING_REFUSALS.get(code)
+    if refusal:
+        return ConnectorError(f"Meta не доставила ответ: {refusal} ({text})", permanent=True, **kw)
     if code == 10 or 200 <= code <= 299:
         return ConnectorError(f"Недостаточно прав в Meta ({text})", permanent=True, **kw)
     return ConnectorError(f"Meta отклонила запрос ({text})", permanent=True, **kw)

@@ -1,8 +1,12 @@
-"""Page webhooks: the subscription handshake and signed ``feed`` change notifications.
+"""Page webhooks: the subscription handshake, signed ``feed`` changes and Messenger
+``messaging`` events.
 
 Meta signs the raw body with the app secret: ``X-Hub-Signature-256: sha256=<hex hmac>``.
 A comment arrives as ``entry[].changes[]`` with ``field == "feed"`` and
 ``value.item == "comment"`` (verbs ``add``, ``edited``, ``remove``, ``hide``, ``unhide``).
+A private message arrives as ``entry[].messaging[]`` (``sender.id`` = the person's
+page-scoped id, ``timestamp`` in milliseconds); the Page's own messages come back as
+echoes (``message.is_echo``) and are skipped. Instagram messages have the same shape.
 """
 
 from __future__ import annotations
@@ -79,6 +83,41 @@ def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[I
     return []
 
 
+def dialog_message(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``messaging`` event's message in the flat shape the inbox reads (seconds).
+
+    >>> m = dialog_message({"sender": {"id": "55"}, "recipient": {"id": "1"},
+    ...     "timestamp": 1457764197627, "message": {"mid": "m_1", "text": "Здравствуйте"}})
+    >>> (m["id"], m["from_id"], m["text"], m["date"])
+    ('m_1', '55', 'Здравствуйте', 1457764197)
+    """
+    message = event.get("message") or {}
+    return {"id": str(message.get("mid", "")), "from_id": str(event["sender"]["id"]),
+            "text": str(message.get("text") or ""),
+            "date": int(event.get("timestamp") or 0) // 1000,
+            "attachments": list(message.get("attachments") or [])}  # fmt: skip
+
+
+def messaging_events(network: str, entry: Mapping[str, Any]) -> list[InboundEvent]:
+    """People's new messages among ``entry.messaging`` (echoes, reads, deliveries skipped)."""
+    events = []
+    for item in entry.get("messaging") or []:
+        message = item.get("message") or {}
+        if not message.get("mid") or message.get("is_echo") or "sender" not in item:
+            continue
+        flat = dialog_message(item)
+        events.append(
+            InboundEvent(
+                network,
+                f"{network}:message:{flat['id']}",
+                "message_new",
+                str(entry.get("id", "")),
+                {"message": flat, "event": item},
+            )
+        )
+    return events
+
+
 def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
     """Check the signature and turn one Page webhook delivery into events."""
     check_signature(body, headers, app_secret)
@@ -87,6 +126,9 @@ def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> l
     except ValueError:
         raise ConnectorError("Вебхук Meta: тело не JSON", permanent=True, network="facebook",
                              code="bad_json") from None  # fmt: skip
-    return [event for entry in payload.get("entry") or []
-            for change in entry.get("changes") or []
-            for event in change_events(entry, change)]  # fmt: skip
+    events: list[InboundEvent] = []
+    for entry in payload.get("entry") or []:
+        for change in entry.get("changes") or []:
+            events.extend(change_events(entry, change))
+        events.extend(messaging_events("facebook", entry))
+    return events

@@ -11,6 +11,7 @@ store is passed) so ``media_publish`` runs once per container; a container whose
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -31,7 +32,13 @@ from ..base import (
     RemotePost,
     check_draft,
 )
-from ..facebook.graph import GRAPH_FIELDS, graph_auth, graph_result, graph_url, parse_time
+from ..facebook.graph import (
+    GRAPH_FIELDS,
+    graph_auth,
+    graph_result,
+    graph_url,
+    parse_time,
+)
 from .webhook import parse_webhook
 
 MAX_CAPTION = 2200
@@ -46,6 +53,7 @@ class InstagramConnector(BaseConnector):
         Capability.PUBLISH_PHOTO, Capability.PUBLISH_VIDEO, Capability.DELETE_POST,
         Capability.READ_WALL, Capability.READ_COMMENTS, Capability.DELETE_COMMENT,
         Capability.HIDE_COMMENT, Capability.READ_PROFILE, Capability.PUSH_EVENTS,
+        Capability.SEND_MESSAGE,
     })  # fmt: skip
     config_schema = (
         ConfigField("ig_user_id", "Id профессионального аккаунта Instagram"),
@@ -235,6 +243,17 @@ class InstagramConnector(BaseConnector):
 
     def parse_webhook(self, body: bytes, headers: dict[str, str]) -> list[InboundEvent]:
         return parse_webhook(body, headers, self.credentials.get("app_secret", ""))
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """Instagram Messaging: ``POST /me/messages`` to the person's Instagram-scoped id
+        (``me`` is the Page linked to the account with a Page token, or the account itself
+        with an Instagram token; needs ``instagram_manage_messages``; within 24 hours of
+        the person's message). No idempotency key: see ``answer_once``."""
+        params = {"recipient": json.dumps({"id": peer_id}),
+                  "message": json.dumps({"text": text}, ensure_ascii=False)}  # fmt: skip
+        return self.answer_once(
+            idempotency_key, lambda: str(self.call("POST", "me/messages", params)["message_id"])
+        )
 
     def read_profile(self) -> Profile:
         fields = "id,username,name,biography,profile_picture_url,followers_count,media_count"

@@ -12,6 +12,7 @@ Error codes 9004/2207052, 9007/2207027 and 9/2207042 are Meta's; answering a sec
 from __future__ import annotations
 
 import hmac
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,13 @@ from ..facebook.graph import GraphApiError, graph_time, no_object, select
 from ..facebook.graph_app import GraphEmulator, Handler
 from .world import IG_USER_ID, QUOTA_TOTAL, QUOTA_WINDOW, InstagramWorld
 
+REPLY_WINDOW = 24 * 3600  # a person's message opens 24 hours for answers
+
 COMMENT_DEFAULT = ("timestamp", "text")
+
+
+def _json(value: Any) -> dict[str, Any]:
+    return dict(json.loads(value)) if isinstance(value, str) and value else dict(value or {})
 
 
 class InstagramEmulator(GraphEmulator):
@@ -118,6 +125,24 @@ class InstagramEmulator(GraphEmulator):
         config = {"quota_total": QUOTA_TOTAL, "quota_duration": QUOTA_WINDOW}
         return {"data": [{"quota_usage": self.state.quota_usage(), "config": config}]}
 
+    def send_message(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        """Messenger-platform send for Instagram: no such person 100/2018001, the 24-hour
+        window closed 10/2534022."""
+        self._need("instagram_manage_messages")
+        recipient = _json(params.get("recipient"))
+        text = str(_json(params.get("message")).get("text") or "")
+        if not text:
+            raise GraphApiError(100, "(#100) Param message must be non-empty")
+        igsid = str(recipient.get("id") or "")
+        conversation = self.state.conversations.get(igsid)
+        if conversation is None:
+            raise GraphApiError(100, "(#100) No matching user found", 2018001)
+        if self.state.now() - conversation["last_in"] > REPLY_WINDOW:
+            raise GraphApiError(10, "(#10) This message is sent outside of allowed window.",
+                                2534022)  # fmt: skip
+        return {"recipient_id": igsid,
+                "message_id": self.state.account_message(igsid, text)["mid"]}  # fmt: skip
+
     # --- containers, media, comments -------------------------------------------------------
 
     def get_container(self, node: str, params: dict[str, Any], req: Request) -> Any:
@@ -170,6 +195,7 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("POST", "user", "media_publish"): InstagramEmulator.publish,
     ("GET", "user", "media"): InstagramEmulator.list_media,
     ("GET", "user", "content_publishing_limit"): InstagramEmulator.publishing_limit,
+    ("POST", "user", "messages"): InstagramEmulator.send_message,
     ("GET", "container", ""): InstagramEmulator.get_container,
     ("GET", "media", ""): InstagramEmulator.get_media,
     ("DELETE", "media", ""): InstagramEmulator.delete_media,

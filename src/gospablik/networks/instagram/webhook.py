@@ -1,5 +1,7 @@
-"""Instagram webhooks (``object: instagram``, field ``comments``), signed like all Meta
-webhooks with ``X-Hub-Signature-256`` (checked by :mod:`..facebook.webhook`)."""
+"""Instagram webhooks (``object: instagram``): ``comments`` changes and direct messages
+(``entry[].messaging[]``, the Messenger shape read by :mod:`..facebook.webhook`; the
+account's own messages come back as ``is_echo`` and are skipped), signed like all Meta
+webhooks with ``X-Hub-Signature-256``."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..base import ConnectorError, InboundEvent, RemoteComment
-from ..facebook.webhook import check_signature
+from ..facebook.webhook import check_signature, messaging_events
 
 
 def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[InboundEvent]:
@@ -47,6 +49,9 @@ def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> l
     except ValueError:
         raise ConnectorError("Вебхук Instagram: тело не JSON", permanent=True,
                              network="instagram", code="bad_json") from None  # fmt: skip
-    return [event for entry in payload.get("entry") or []
-            for change in entry.get("changes") or []
-            for event in change_events(entry, change)]  # fmt: skip
+    events: list[InboundEvent] = []
+    for entry in payload.get("entry") or []:
+        for change in entry.get("changes") or []:
+            events.extend(change_events(entry, change))
+        events.extend(messaging_events("instagram", entry))
+    return events

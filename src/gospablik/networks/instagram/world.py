@@ -21,7 +21,8 @@ class InstagramWorld:
         self.token = DEMO_TOKEN
         self.token_expires_at: float | None = None
         self.scopes = {"instagram_basic", "instagram_content_publish",
-                       "instagram_manage_comments", "pages_read_engagement"}  # fmt: skip
+                       "instagram_manage_comments", "instagram_manage_messages",
+                       "pages_read_engagement"}  # fmt: skip
         self.app_secret = DEMO_APP_SECRET
         self.user: dict[str, Any] = {
             "id": IG_USER_ID, "username": "minzdrav_demo", "name": "Минздрав Кузбасса (демо)",
@@ -35,6 +36,7 @@ class InstagramWorld:
         self.published_at: list[float] = []
         self.processing_polls = 1  # status reads answered IN_PROGRESS before FINISHED
         self.unreachable: set[str] = set()  # media URLs Meta "cannot download"
+        self.conversations: dict[str, dict[str, Any]] = {}  # IGSID -> last_in, messages
         self.callback_url = ""
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._next = 17900000000000000
@@ -102,6 +104,39 @@ class InstagramWorld:
             value["parent_id"] = parent
         self.notify("comments", value)
         return comment
+
+    def write_to_account(self, text: str, username: str = "ivan_petrov") -> dict[str, Any]:
+        """A person sends the account a direct message."""
+        igsid = self.person(username)
+        conversation = self.conversations.setdefault(igsid, {"last_in": 0.0, "messages": []})
+        conversation["last_in"] = self.now()
+        message = {"mid": f"aWdfZAG1{self.next_id()}", "text": text}
+        conversation["messages"].append({**message, "from": igsid})
+        self.notify_messaging(igsid, IG_USER_ID, message)
+        return {**message, "sender": igsid}
+
+    def account_message(self, igsid: str, text: str) -> dict[str, Any]:
+        """The account's message to ``igsid``; Meta echoes it to the webhook."""
+        message = {"mid": f"aWdfZAG1{self.next_id()}", "text": text}
+        self.conversations[igsid]["messages"].append({**message, "from": IG_USER_ID})
+        self.notify_messaging(IG_USER_ID, igsid, {**message, "is_echo": True})
+        return message
+
+    def answers(self, igsid: str) -> list[dict[str, Any]]:
+        conversation = self.conversations.get(igsid) or {"messages": []}
+        return [m for m in conversation["messages"] if m["from"] == IG_USER_ID]
+
+    def age_conversation(self, igsid: str, seconds: float) -> None:
+        self.conversations[igsid]["last_in"] -= seconds
+
+    def notify_messaging(self, sender: str, recipient: str, message: dict[str, Any]) -> None:
+        ms = int(self.now() * 1000)
+        event = {"sender": {"id": sender}, "recipient": {"id": recipient}, "timestamp": ms,
+                 "message": message}  # fmt: skip
+        payload = {"object": "instagram",
+                   "entry": [{"id": IG_USER_ID, "time": ms, "messaging": [event]}]}  # fmt: skip
+        for listener in self.listeners:
+            listener(payload)
 
     def notify(self, field: str, value: dict[str, Any]) -> None:
         payload = {"object": "instagram", "entry": [{"id": IG_USER_ID, "time": int(self.now()),

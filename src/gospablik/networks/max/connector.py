@@ -79,7 +79,7 @@ class MaxConnector(BaseConnector):
         Capability.PUBLISH_LINK, Capability.DELETE_POST, Capability.READ_WALL,
         Capability.READ_COMMENTS, Capability.DELETE_COMMENT, Capability.BAN_USER,
         Capability.READ_PROFILE, Capability.READ_ADMINS, Capability.READ_STATS,
-        Capability.PUSH_EVENTS,
+        Capability.PUSH_EVENTS, Capability.SEND_MESSAGE,
     })  # fmt: skip
     config_schema = (
         ConfigField("chat_id", "Id канала (chat_id, отрицательное число)"),
@@ -195,6 +195,28 @@ class MaxConnector(BaseConnector):
         params = {"user_id": user_id, "block": "true"}
         self.call("DELETE", f"/chats/{self.chat_id}/members", params=params)
 
+    # --- private messages to the bot -----------------------------------------------------------
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """``POST /messages?user_id=…``: the answer lands in the person's dialog with the bot.
+        MAX keeps no idempotency key: a send confirmed earlier under the same key is not
+        repeated (``answer_once``); one whose answer was lost cannot be checked."""
+        if len(text) > MAX_TEXT:
+            raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
+        if not peer_id.isdigit():
+            raise self.error(f"MAX: «{peer_id}» — не id пользователя", permanent=True,
+                             code="bad_peer")  # fmt: skip
+
+        def send() -> str:
+            try:
+                result = self.call("POST", "/messages", params={"user_id": int(peer_id)},
+                                   json={"text": text, "notify": True})  # fmt: skip
+            except ConnectorError as error:
+                raise _dialog_error(error) from error
+            return str(result["message"]["body"]["mid"])
+
+        return self.answer_once(idempotency_key, send)
+
     # --- events -----------------------------------------------------------------------------
 
     def poll_events(self, marker: int | None = None) -> tuple[list[InboundEvent], int | None]:
@@ -250,6 +272,16 @@ class MaxConnector(BaseConnector):
         views = sum(int((m.get("stat") or {}).get("views") or 0) for m in posts)
         return Stats(since, until, views=views, visitors=None, reach=None,
                      members=chat.get("participants_count"))  # fmt: skip
+
+
+def _dialog_error(error: ConnectorError) -> ConnectorError:
+    """MAX answers 403 when the person has not started the bot or has stopped it (the
+    docs: "user suspended bot or it doesn't have access to chat"); 404 for no dialog."""
+    if error.code in (403, 404):
+        return ConnectorError("MAX: пользователь не начинал диалог с ботом или остановил его — "
+                              "ответьте ему другим способом", permanent=True, network="max",
+                              code=error.code)  # fmt: skip
+    return error
 
 
 def _published(message: dict[str, Any]) -> PublishedPost:

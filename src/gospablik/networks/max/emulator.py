@@ -201,6 +201,8 @@ class MaxEmulator(PushingEmulator):
         return self._message(mid)
 
     def send_message(self, req: Request) -> Any:
+        if req.query.get("user_id"):
+            return self._send_to_user(req)
         chat = self._chat(req.query.get("chat_id"))
         self._need(chat, "write")
         body = req.json() or {}
@@ -210,6 +212,19 @@ class MaxEmulator(PushingEmulator):
             raise MaxApiError(400, "proto.payload", "Message must have text or attachments")
         message = self.state.post(chat, {"text": text, "attachments": attachments})
         return {"message": message}
+
+    def _send_to_user(self, req: Request) -> Any:
+        """``POST /messages?user_id=``: only into a dialog the person opened and did not
+        stop (403 otherwise; the key ``chat.denied`` is the emulator's own choice)."""
+        user_id = int(req.query["user_id"])
+        dialog = self.state.dialogs.get(user_id)
+        if dialog is None or dialog["stopped"]:
+            raise MaxApiError(403, "chat.denied", f"Bot cannot write to user {user_id}: the "
+                              "user has not started the bot or has stopped it")  # fmt: skip
+        text = _text(req.json() or {})
+        if not text:
+            raise MaxApiError(400, "proto.payload", "Message must have text or attachments")
+        return {"message": self.state.dialog_post(user_id, text, self.state.bot)}
 
     def _attachment(self, request: dict[str, Any]) -> dict[str, Any]:
         kind, payload = request.get("type"), request.get("payload") or {}

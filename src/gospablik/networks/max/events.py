@@ -59,10 +59,48 @@ def _chat_of(update: Mapping[str, Any]) -> str:
     return str(chat)
 
 
+def dialog_message(message: Mapping[str, Any]) -> dict[str, Any]:
+    """A person's message in their dialog with the bot, in the flat shape the inbox reads
+    (``date`` in seconds).
+
+    >>> m = dialog_message({"recipient": {"chat_id": 9, "chat_type": "dialog"},
+    ...     "timestamp": 1775053255737, "sender": {"user_id": 5, "name": "Анна"},
+    ...     "body": {"mid": "mid.c", "seq": 1, "text": "Здравствуйте"}})
+    >>> (m["id"], m["from_id"], m["text"], m["date"])
+    ('mid.c', '5', 'Здравствуйте', 1775053255)
+    """
+    body = message.get("body") or {}
+    sender = message.get("sender") or {}
+    return {"id": str(body.get("mid", "")), "from_id": str(sender.get("user_id", "")),
+            "from_name": str(sender.get("name") or sender.get("first_name") or ""),
+            "text": str(body.get("text") or ""), "date": int(message.get("timestamp") or 0) // 1000,
+            "attachments": list(body.get("attachments") or [])}  # fmt: skip
+
+
+def _dialog_events(update: Mapping[str, Any], chat_id: int | str | None) -> list[InboundEvent]:
+    message = update["message"]
+    if (message.get("sender") or {}).get("is_bot"):
+        return []  # the bot's own answers
+    flat = dialog_message(message)
+    event_id = f"message_created:{flat['id']}"
+    return [InboundEvent("max", event_id, "message_new", str(chat_id or ""),
+                         {"message": flat, "update": dict(update)})]  # fmt: skip
+
+
+def _is_dialog(update: Mapping[str, Any]) -> bool:
+    message = update.get("message") or {}
+    return update.get("update_type") == "message_created" and (
+        (message.get("recipient") or {}).get("chat_type") == "dialog"
+    )
+
+
 def update_events(
     update: Mapping[str, Any], chat_id: int | str | None = None
 ) -> list[InboundEvent]:
-    """The events one MAX update means for gospablik (updates of other chats are dropped)."""
+    """The events one MAX update means for gospablik: the channel's own updates, and what
+    people write to the bot in a dialog (updates of other chats are dropped)."""
+    if _is_dialog(update):
+        return _dialog_events(update, chat_id)
     kind = KINDS.get(str(update.get("update_type")))
     community = _chat_of(update)
     if kind is None or (chat_id is not None and community != str(chat_id)):

@@ -69,6 +69,7 @@ class MaxWorld:
         self.marker = 1
         self.subscriptions: list[dict[str, Any]] = []
         self.uploads: dict[str, str] = {}  # token -> type
+        self.dialogs: dict[int, dict[str, Any]] = {}  # user id -> {chat_id, stopped, messages}
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._seq = 116327994376978687
         self._next_user_id = 500000001
@@ -172,6 +173,41 @@ class MaxWorld:
         comment = self.comment(post_mid, text, author, reply_to)
         self.emit("comment_created", message=comment)
         return comment
+
+    def dialog_post(self, user_id: int, text: str, sender: dict[str, Any]) -> dict[str, Any]:
+        """A message in the dialog of ``user_id`` with the bot (from either side)."""
+        dialog = self.dialogs[user_id]
+        seq = self.next_seq()
+        by_bot = sender["user_id"] == self.bot["user_id"]
+        message: dict[str, Any] = {
+            "recipient": {"chat_id": dialog["chat_id"], "chat_type": "dialog",
+                          "user_id": user_id if by_bot else self.bot["user_id"]},
+            "timestamp": self.now(), "sender": sender,
+            "body": {"mid": self.new_mid(seq), "seq": seq, "text": text},
+        }  # fmt: skip
+        dialog["messages"].append(message)
+        return message
+
+    def write_to_bot(self, text: str, user: dict | None = None) -> dict[str, Any]:
+        """A person opens the dialog with the bot (or writes in it again)."""
+        author = user or self.new_user()
+        dialog = self.dialogs.setdefault(author["user_id"], {"chat_id": 900000000 + len(
+            self.dialogs), "stopped": False, "messages": []})  # fmt: skip
+        dialog["stopped"] = False
+        message = self.dialog_post(author["user_id"], text, author)
+        self.emit("message_created", message=message, user_locale="ru")
+        return message
+
+    def stop_bot(self, user_id: int) -> None:
+        """The person stops (blocks) the bot in the app."""
+        self.dialogs[user_id]["stopped"] = True
+        self.emit("bot_stopped", chat_id=self.dialogs[user_id]["chat_id"],
+                  user=make_user(user_id, ""))  # fmt: skip
+
+    def answers(self, user_id: int) -> list[dict[str, Any]]:
+        """What the bot wrote in its dialog with ``user_id``, oldest first."""
+        dialog = self.dialogs.get(user_id) or {"messages": []}
+        return [m for m in dialog["messages"] if m["sender"]["user_id"] == self.bot["user_id"]]
 
     def edit_comment(self, post_mid: str, comment_mid: str, text: str) -> dict[str, Any]:
         comment = self.comments[post_mid][comment_mid]

@@ -95,7 +95,7 @@ class TelegramConnector(BaseConnector):
         Capability.DELETE_POST, Capability.READ_COMMENTS, Capability.DELETE_COMMENT,
         Capability.BAN_USER, Capability.UNBAN_USER, Capability.BAN_END_DATE,
         Capability.READ_PROFILE, Capability.READ_ADMINS, Capability.READ_STATS,
-        Capability.PUSH_EVENTS,
+        Capability.PUSH_EVENTS, Capability.SEND_MESSAGE,
     })  # fmt: skip
     config_schema = (
         ConfigField("channel", "Канал (@имя или числовой id)"),
@@ -333,6 +333,27 @@ class TelegramConnector(BaseConnector):
         self.call("unbanChatMember", {"chat_id": self.group_id(), "user_id": int(user_id),
                                       "only_if_banned": True})  # fmt: skip
 
+    # --- private messages to the bot ------------------------------------------------------------
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """``sendMessage`` into the person's private chat with the bot (chat id = user id).
+        The Bot API has no idempotency key: a send confirmed earlier under the same key is
+        not repeated (``answer_once``); one whose answer was lost cannot be checked."""
+        if len(text) > MAX_TEXT:
+            raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
+        if not peer_id.isdigit():
+            raise self.error(f"Telegram: «{peer_id}» — не id пользователя", permanent=True,
+                             code="bad_peer")  # fmt: skip
+
+        def send() -> str:
+            try:
+                sent = self.call("sendMessage", {"chat_id": int(peer_id), "text": text})
+            except ConnectorError as error:
+                raise dialog_error(error) from error
+            return f"{peer_id}:{sent['message_id']}"
+
+        return self.answer_once(idempotency_key, send)
+
     # --- the channel ------------------------------------------------------------------------
 
     def read_profile(self) -> Profile:
@@ -358,6 +379,30 @@ class TelegramConnector(BaseConnector):
         available to bots."""
         members = int(self.call("getChatMemberCount", {"chat_id": self.channel}))
         return Stats(since, until, views=None, visitors=None, reach=None, members=members)
+
+
+DIALOG_REFUSALS = (
+    ("bot was blocked by the user", "пользователь заблокировал бота"),
+    ("user is deactivated", "аккаунт пользователя удалён"),
+    ("bot can't initiate conversation", "пользователь не начинал диалог с ботом"),
+    ("chat not found", "диалог с пользователем не найден"),
+)
+
+
+def dialog_error(error: ConnectorError) -> ConnectorError:
+    """A refusal to write to a person, said plainly (the generic 403 text speaks of
+    channel rights).
+
+    >>> e = telegram_error(403, {"error_code": 403,
+    ...                          "description": "Forbidden: bot was blocked by the user"})
+    >>> dialog_error(e).message
+    'Telegram: пользователь заблокировал бота — ответьте ему другим способом'
+    """
+    for marker, reason in DIALOG_REFUSALS:
+        if marker in error.message:
+            return ConnectorError(f"Telegram: {reason} — ответьте ему другим способом",
+                                  permanent=True, network="telegram", code=error.code)  # fmt: skip
+    return error
 
 
 def _chat_id(update: dict[str, Any]) -> int | None:

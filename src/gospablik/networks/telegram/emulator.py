@@ -142,6 +142,8 @@ class TelegramEmulator(PushingEmulator):
 
     def _chat(self, params: dict[str, Any]) -> Chat:
         chat = self.state.chat(params.get("chat_id"))
+        if chat is None and self.state.chat_is_user(params.get("chat_id")):
+            raise TelegramApiError(403, "Forbidden: bot can't initiate conversation with a user")
         if chat is None:
             raise bad("chat not found")
         return chat
@@ -156,6 +158,8 @@ class TelegramEmulator(PushingEmulator):
         if chat.type == "channel":
             self._require_right(chat, "can_post_messages", "need administrator rights in the "
                                 "channel chat")  # fmt: skip
+        if chat.type == "private" and chat.id in self.state.blocked_bot:
+            raise TelegramApiError(403, "Forbidden: bot was blocked by the user")
         if "_group" in params:
             content["media_group_id"] = params["_group"]
         return self.state.post(chat, content)

@@ -106,6 +106,27 @@ def _event(update: Mapping[str, Any], kind: str, community: str, **extra: Any) -
                         **extra)  # fmt: skip
 
 
+def dialog_message(message: Mapping[str, Any]) -> dict[str, Any]:
+    """A private message to the bot in the flat shape the inbox reads. ``message_id`` is
+    unique only within its chat, so the id carries the chat (= the person's id).
+
+    >>> m = dialog_message({"message_id": 4, "chat": {"id": 5, "type": "private"}, "date": 9,
+    ...                     "from": {"id": 5, "first_name": "Анна"}, "text": "Здравствуйте"})
+    >>> (m["id"], m["from_id"], m["text"])
+    ('5:4', '5', 'Здравствуйте')
+    """
+    author_id, author_name = _author(message)
+    return {"id": f"{message['chat']['id']}:{message['message_id']}", "from_id": author_id,
+            "from_name": author_name, "text": message_text(message), "date": message["date"],
+            "attachments": _attachments(message)}  # fmt: skip
+
+
+def _dialog_event(update: Mapping[str, Any], community: str) -> InboundEvent:
+    message = dialog_message(update["message"])
+    return InboundEvent("telegram", str(update["update_id"]), "message_new", community,
+                        {"message": message, "update": dict(update)})  # fmt: skip
+
+
 def update_events(
     update: Mapping[str, Any], channel_id: int | None = None, memory: Memory = PROCESS_MEMORY
 ) -> list[InboundEvent]:
@@ -118,6 +139,8 @@ def update_events(
         if message is None:
             continue
         community = str(channel_id or message["chat"]["id"])
+        if message["chat"].get("type") == "private":  # a person writes to the bot
+            return [_dialog_event(update, community)] if key == "message" else []
         if message.get("is_automatic_forward"):
             origin = message["forward_origin"]
             chat_id, copy_id = message["chat"]["id"], message["message_id"]
@@ -127,7 +150,7 @@ def update_events(
             )
         if is_comment(message):
             return [_event(update, kind, community, comment=to_comment(message, memory))]
-        return [_event(update, "message_new", community)] if key == "message" else []
+        return []  # other talk in the discussion group is neither a comment nor a message
     return []
 
 

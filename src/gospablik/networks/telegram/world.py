@@ -53,7 +53,7 @@ def make_user(user_id: int, first_name: str, last_name: str = "", username: str 
 @dataclass
 class Chat:
     id: int
-    type: str  # "channel" | "supergroup"
+    type: str  # "channel" | "supergroup" | "private" (a person's chat with the bot)
     title: str
     username: str | None
     description: str = ""
@@ -65,6 +65,8 @@ class Chat:
     next_message_id: int = 1
 
     def short(self) -> dict[str, Any]:
+        if self.type == "private":
+            return {"id": self.id, "first_name": self.title, "type": "private"}
         info: dict[str, Any] = {"id": self.id, "title": self.title, "type": self.type}
         if self.username:
             info["username"] = self.username
@@ -107,6 +109,8 @@ class TelegramWorld:
         self.next_update_id = 100000001
         self.webhook: dict[str, Any] = {"url": "", "secret_token": "", "allowed_updates": []}
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
+        self.users: set[int] = set()  # people the emulated Telegram knows
+        self.blocked_bot: set[int] = set()  # people who blocked the bot
         self._next_user_id = 500000001
         self._demo()
 
@@ -138,6 +142,12 @@ class TelegramWorld:
             return self.chats.get(int(ref))
         except (TypeError, ValueError):
             return None
+
+    def chat_is_user(self, ref: Any) -> bool:
+        try:
+            return int(ref) in self.users
+        except (TypeError, ValueError):
+            return False
 
     def channel(self) -> Chat:
         return self.chats[CHANNEL_ID]
@@ -196,6 +206,7 @@ class TelegramWorld:
     def new_user(self, first_name: str = "Иван", last_name: str = "Петров") -> dict[str, Any]:
         user = make_user(self._next_user_id, first_name, last_name)
         self._next_user_id += 1
+        self.users.add(user["id"])
         return user
 
     def add_comment(
@@ -221,6 +232,28 @@ class TelegramWorld:
         stored = group.add(message)
         self.emit("message", stored)
         return stored
+
+    def write_to_bot(self, text: str, user: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A person writes to the bot in a private chat (which opens the dialog)."""
+        author = user or self.new_user()
+        self.users.add(author["id"])
+        chat = self.chats.setdefault(
+            author["id"], Chat(author["id"], "private", author["first_name"], None)
+        )
+        message = chat.add({"from": author, "chat": chat.short(), "date": self.now(),
+                            "text": text})  # fmt: skip
+        self.emit("message", message)
+        return message
+
+    def block_bot(self, user_id: int) -> None:
+        """The person presses "Stop and block bot"."""
+        self.blocked_bot.add(user_id)
+
+    def answers(self, user_id: int) -> list[dict[str, Any]]:
+        """What the bot wrote in its private chat with ``user_id``, oldest first."""
+        chat = self.chats.get(user_id)
+        mine = [] if chat is None or chat.type != "private" else list(chat.messages.values())
+        return [m for m in mine if m.get("from", {}).get("id") == self.bot["id"]]
 
     def edit_comment(self, message_id: int, text: str) -> dict[str, Any]:
         message = self.group().messages[message_id]
