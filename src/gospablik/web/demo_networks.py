@@ -111,10 +111,15 @@ DEMO_COMMENTS = [
     (200, "Заработок от 5000 в день без вложений! Пиши в лс, ссылка в профиле"),
     (201, "Да пошли вы нахуй со своей поликлиникой"),
 ]
+DEMO_MESSAGES = [
+    (202, "Здравствуйте! Мама не может записаться к кардиологу уже месяц, что делать?"),
+    (203, "Вы там совсем дебилы? Третий раз звоню в регистратуру, никто не берёт трубку"),
+]
 
 
 def send_demo_comments(vk: Any, site_url: str, group_id: int = 219000001, post_id: int = 3) -> None:
-    """Once the site answers, residents comment like they would in VK (pushed via Callback)."""
+    """Once the site answers, residents comment and write to the community like they would
+    in VK (pushed via Callback)."""
     import threading
     import time
     import urllib.request
@@ -128,5 +133,7 @@ def send_demo_comments(vk: Any, site_url: str, group_id: int = 219000001, post_i
                 time.sleep(1)
         for author, text in DEMO_COMMENTS:
             vk.add_comment(group_id, post_id, author, text)
+        for author, text in DEMO_MESSAGES:
+            vk.send_message(group_id, author, text)
 
     threading.Thread(target=run, daemon=True, name="demo-comments").start()
