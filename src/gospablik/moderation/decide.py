@@ -11,22 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext_noop as N_
+
 from gospablik.moderation.classifier.core import Action, Finding, Thresholds, Verdict
 from gospablik.networks.base import BAN_REASONS, Capability
 from gospablik.policy.schema import ModerationSpec
 
+# Russian in records (archive reasons, network ban comments); translated on pages (labels.py).
 CATEGORY_RU = {
-    "obscenity": "нецензурная брань",
-    "insult": "оскорбление",
-    "threat": "угроза",
-    "spam": "спам",
-    "unlawful": "нарушение закона",
+    "obscenity": N_("нецензурная брань"),
+    "insult": N_("оскорбление"),
+    "threat": N_("угроза"),
+    "spam": N_("спам"),
+    "unlawful": N_("нарушение закона"),
 }
 ACTION_RU = {
-    "delete": "удалить",
-    "hide": "скрыть",
-    "review": "на проверку",
-    "keep": "оставить",
+    "delete": N_("удалить"),
+    "hide": N_("скрыть"),
+    "review": N_("на проверку"),
+    "keep": N_("оставить"),
 }
 NEEDS = {"delete": Capability.DELETE_COMMENT, "hide": Capability.HIDE_COMMENT}
 

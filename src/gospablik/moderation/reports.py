@@ -11,9 +11,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from gospablik.moderation.decide import CATEGORY_RU
+from gospablik.moderation.labels import category_label
 from gospablik.moderation.models import AUTO, ArchivedItem, Comment
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
@@ -55,7 +57,7 @@ class Row:
 
     @property
     def category_list(self) -> list[tuple[str, int]]:
-        return [(CATEGORY_RU.get(c, c), n) for c, n in self.categories.most_common()]
+        return [(category_label(c), n) for c, n in self.categories.most_common()]
 
     @property
     def median_minutes(self) -> float | None:
@@ -131,7 +133,7 @@ def _archives(row: Row, account: Account, start: datetime, end: datetime) -> Non
 
 
 def _total(rows: list[Row]) -> Row:
-    total = Row("Итого", "")
+    total = Row(gettext("Итого"), "")
     for row in rows:
         for name in ("volume", "auto_deleted", "auto_hidden", "reviewed", "auto_kept"):
             setattr(total, name, getattr(total, name) + getattr(row, name))

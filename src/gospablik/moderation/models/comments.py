@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-AUTO = "автомодерация"  # who decided, when no person did
+AUTO = gettext_noop("автомодерация")  # who decided, when no person did
 
 
 class Comment(models.Model):

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,5 +108,7 @@ class Sanction(models.Model):
         ('Блокировка на 3 дн.', 'Бессрочная блокировка')
         """
         if self.action == self.Action.WARNING:
-            return "Предупреждение"
-        return f"Блокировка на {self.days} дн." if self.days else "Бессрочная блокировка"
+            return gettext("Предупреждение")
+        if self.days:
+            return gettext("Блокировка на %(days)s дн.") % {"days": self.days}
+        return gettext("Бессрочная блокировка")

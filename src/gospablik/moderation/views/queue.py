@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gospablik.moderation.actions import DecisionError, decide
-from gospablik.moderation.decide import CATEGORY_RU
 from gospablik.moderation.forms import BulkDecisionForm, DecisionForm
 from gospablik.moderation.highlight import highlighted
+from gospablik.moderation.labels import category_label
 from gospablik.moderation.models import Comment
 from gospablik.moderation.views import READ, abilities, get_comment, moderation_view
 from gospablik.orgs.access import Perm
@@ -36,9 +36,9 @@ def card(comment: Comment) -> dict[str, Any]:
             {"explanation": f["explanation"], "rules": sorted({s["rule"] for s in f["spans"]})}
             for f in findings
         ],
-        "labels": [CATEGORY_RU.get(c, c) for c in (verdict.labels if verdict else [])],
+        "labels": [category_label(c) for c in (verdict.labels if verdict else [])],
         "scores": [
-            (CATEGORY_RU.get(name, name), score)
+            (category_label(name), score)
             for name, score in sorted(
                 (verdict.scores if verdict else {}).items(), key=lambda kv: -kv[1]
             )

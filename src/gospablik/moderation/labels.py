@@ -1,0 +1,48 @@
+"""Names of categories, actions and automatic deciders as a person reads them on a page.
+
+Records keep Russian (:data:`..decide.CATEGORY_RU`, :data:`.models.comments.AUTO`); pages
+show them in the UI language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext
+
+from gospablik.audit.log import SYSTEM
+from gospablik.moderation.decide import ACTION_RU, CATEGORY_RU
+from gospablik.moderation.models.comments import AUTO
+
+
+def category_label(category: str) -> str:
+    """
+    >>> category_label("spam"), category_label("other")
+    ('спам', 'other')
+    """
+    return gettext(CATEGORY_RU[category]) if category in CATEGORY_RU else category
+
+
+def categories_label(labels: Iterable[str]) -> str:
+    """
+    >>> categories_label(["spam", "insult"]), categories_label([])
+    ('спам, оскорбление', '—')
+    """
+    return ", ".join(category_label(c) for c in labels) or "—"
+
+
+def action_label(action: str) -> str:
+    """
+    >>> action_label("review"), action_label("")
+    ('на проверку', '—')
+    """
+    return gettext(ACTION_RU[action]) if action in ACTION_RU else (action or "—")
+
+
+def decider_label(name: str) -> str:
+    """Who decided: a person's name as it is; the automation and the system translated.
+
+    >>> decider_label("автомодерация"), decider_label("Иванова И. И.")
+    ('автомодерация', 'Иванова И. И.')
+    """
+    return gettext(name) if name in (AUTO, SYSTEM) else name
