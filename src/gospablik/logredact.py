@@ -9,6 +9,7 @@ _RULES = [
     (re.compile(r"(?i)\b(access_token|token|secret|sig|password|key)=([^&\s\"']+)"), r"\1=***"),
     (re.compile(r"(?i)(authorization:\s*(?:bearer\s+)?)(\S+)"), r"\1***"),
     (re.compile(r"(?i)(/bot)(\d{5,}:[\w-]{20,})"), r"\1***"),
+    (re.compile(r"(/hooks/ok/\d+/)([^/\s\"']+)"), r"\1***"),  # OK's webhook secret is in its URL
 ]
 
 
@@ -17,6 +18,8 @@ def redact(text: str) -> str:
 
     >>> redact("GET /method/wall.get?access_token=vk1.a.abc&v=5.199")
     'GET /method/wall.get?access_token=***&v=5.199'
+    >>> redact('"POST /hooks/ok/7/Zx9-secret_value/ HTTP/1.1" 200 2')
+    '"POST /hooks/ok/7/***/ HTTP/1.1" 200 2'
     >>> redact("nothing secret here")
     'nothing secret here'
     """

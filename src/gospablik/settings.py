@@ -217,6 +217,8 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
+        # runserver's access log: through the redacting handler (OK's webhook URL has a secret)
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "pymorphy3": {"level": "WARNING"},
     },
 }

@@ -15,7 +15,7 @@ from gospablik.moderation.models import Message
 from gospablik.networks.connections import TRANSPORT_OVERRIDES, connector_for, do_connect_account
 from gospablik.networks.emulation import emulator_transport
 from tests.conftest import django_sender
-from tests.content.conftest import allow_all_networks
+from tests.content.conftest import OK_GID, OK_SECRETS, allow_all_networks
 from tests.foundation.factories import register
 from tests.moderation.conftest import CLEAN
 
@@ -200,3 +200,56 @@ def test_instagram_an_unknown_recipient_keeps_the_answer_with_the_reason(instagr
     message = answered(moderator)
     assert message.answer_text == ANSWER and message.answer_sent is False
     assert "получатель не найден" in message.answer_note
+
+
+# --- Odnoklassniki: the person's chat with the group (Bot API for groups) ------------------
+
+OK_PERSON = "575000000100"
+OK_HOOK_SECRET = "ok_secret_for_tests"
+
+
+@pytest.fixture
+def ok_group(health, keeper, wire):
+    from gospablik.networks.ok.emulator import make_app
+
+    emulator = wire("ok", make_app())
+    secrets = OK_SECRETS | {"bot_access_token": "ok-demo-group-bot-key",
+                            "webhook_secret": OK_HOOK_SECRET}  # fmt: skip
+    subscribe(*connect(health, keeper, "ok", "https://ok.ru/group/kuzdrav",
+                       {"group_id": OK_GID}, secrets))  # fmt: skip
+    return emulator
+
+
+def test_ok_a_message_to_the_group_is_answered_in_its_chat(ok_group, moderator):
+    ok_group.chats.write(OK_GID, OK_PERSON, CLEAN)
+    message = answered(moderator)
+    assert message.network == "ok" and message.author_id == OK_PERSON
+    assert message.answer_sent is True and message.answer_note == "Ответ отправлен в соцсеть."
+    answers = ok_group.chats.answers(OK_GID, OK_PERSON)
+    assert [m["message"]["text"] for m in answers] == [ANSWER]
+
+
+def test_ok_a_deleted_chat_keeps_the_answer_with_the_reason(ok_group, moderator):
+    ok_group.chats.write(OK_GID, OK_PERSON, CLEAN)
+    ok_group.chats.delete_chat(OK_GID, OK_PERSON)
+    message = answered(moderator)
+    assert message.answer_text == ANSWER and message.answer_sent is False
+    assert "чат с пользователем не найден" in message.answer_note
+
+
+def test_ok_a_wrong_secret_in_the_url_is_refused_and_stores_nothing(ok_group):
+    from gospablik.networks.models import InboundEvent
+
+    [url] = ok_group.chats.subscriptions[OK_GID]
+    ok_group.chats.subscriptions[OK_GID] = [url.replace(OK_HOOK_SECRET, "forged_secret_1234")]
+    ok_group.chats.write(OK_GID, OK_PERSON, CLEAN)
+    delivery = ok_group.push.log[-1]
+    assert not delivery.delivered and set(delivery.attempts) == {403}
+    assert not InboundEvent.objects.exists() and not Message.objects.exists()
+
+
+def test_ok_a_repeated_webhook_is_stored_once(ok_group):
+    ok_group.chats.write(OK_GID, OK_PERSON, CLEAN)
+    delivery = ok_group.push.log[-1]
+    assert django_sender(delivery.url, delivery.body, {})[0] == 200  # OK retries after a timeout
+    assert Message.objects.count() == 1 and Message.objects.get().text == CLEAN

@@ -40,7 +40,7 @@ Contract (stable; the Telegram/MAX/Facebook/Instagram/blog connectors rely on it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -123,6 +123,7 @@ class Capability(StrEnum):
     IDEMPOTENT_PUBLISH = "idempotent_publish"
     BLOCK_AUTHOR_ON_DELETE = "block_author_on_delete"
     SEND_MESSAGE = "send_message"
+    READ_NAMES = "read_names"
 
 
 CAPABILITY_LABELS_RU: dict[Capability, str] = {
@@ -152,6 +153,7 @@ CAPABILITY_LABELS_RU: dict[Capability, str] = {
     Capability.IDEMPOTENT_PUBLISH: "Защита от повторной публикации на стороне соцсети",
     Capability.BLOCK_AUTHOR_ON_DELETE: "Блокировка автора при удалении комментария",
     Capability.SEND_MESSAGE: "Ответ на личное сообщение сообществу",
+    Capability.READ_NAMES: "Имена авторов по их id",
 }
 
 NETWORK_LABELS_RU: dict[str, str] = {
@@ -434,6 +436,10 @@ class BaseConnector:
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """Send ``text`` to ``peer_id`` as the community; return the message id."""
         self.unsupported(Capability.SEND_MESSAGE)
+
+    def read_names(self, author_ids: Sequence[str]) -> dict[str, str]:
+        """Display names of people (or communities) by id, for events that carry only ids."""
+        self.unsupported(Capability.READ_NAMES)
 
     def answer_once(self, idempotency_key: str, send: Callable[[], str]) -> str:
         """``send`` once per key, for networks whose messaging API keeps no idempotency key."""

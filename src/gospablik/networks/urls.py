@@ -10,4 +10,10 @@ urlpatterns = [
         views.network_webhook,
         name="webhook",
     ),
+    # OK signs nothing: its subscribed URL ends with the connection's webhook secret
+    re_path(
+        r"^(?P<network>ok)/(?P<connection_id>\d+)/(?P<secret>[^/]+)/$",
+        views.network_webhook,
+        name="ok_webhook",
+    ),
 ]

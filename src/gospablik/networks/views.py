@@ -12,6 +12,7 @@ from gospablik.networks.connections import connector_for
 from gospablik.networks.facebook.webhook import verify_subscription
 from gospablik.networks.inbound import receive
 from gospablik.networks.models import Connection
+from gospablik.networks.ok.webhook import check_secret as check_ok_secret
 from gospablik.networks.telegram.events import check_secret as check_telegram_secret
 from gospablik.networks.vk.callback import parse_callback
 
@@ -39,9 +40,11 @@ def vk_callback(request: HttpRequest, connection_id: int) -> HttpResponse:
 WEBHOOK_NETWORKS = ("telegram", "max", "facebook", "instagram")
 
 
-@csrf_exempt  # authenticated by the network's secret header or signature
-def network_webhook(request: HttpRequest, network: str, connection_id: int) -> HttpResponse:
-    """Telegram, MAX, Facebook and Instagram push here; each connector checks its secret."""
+@csrf_exempt  # authenticated by the network's secret header, signature or URL secret (OK)
+def network_webhook(
+    request: HttpRequest, network: str, connection_id: int, secret: str = ""
+) -> HttpResponse:
+    """Telegram, MAX, Facebook, Instagram and OK push here; each one's secret is checked."""
     connection = get_object_or_404(
         Connection.objects.select_related("account"), pk=connection_id, account__network=network
     )
@@ -53,6 +56,8 @@ def network_webhook(request: HttpRequest, network: str, connection_id: int) -> H
     try:
         if network == "telegram":  # before the connector, which may call the network
             check_telegram_secret(headers, connection.secrets.get("webhook_secret", ""))
+        if network == "ok":
+            check_ok_secret(secret, connection.secrets.get("webhook_secret", ""))
         events = connector_for(connection).parse_webhook(request.body, headers)  # type: ignore[attr-defined]
     except ConnectorError as error:
         status = 403 if "secret" in str(error.code) or "signature" in str(error.code) else 400

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from gospablik.networks.connections import do_connect_account
+from gospablik.networks.connections import connector_for, do_connect_account
 from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.models import Connection
 from gospablik.registry.models import Account
@@ -63,13 +63,21 @@ def communities(ports: dict[str, int]) -> list[DemoCommunity]:
             "https://ok.ru/group/kuzdrav",
             "ok",
             {"group_id": "70000000000001", "api_url": ok_url},
-            ok_keys,
+            {
+                **ok_keys,
+                "bot_access_token": "ok-demo-group-bot-key",
+                "webhook_secret": "demo-ok-hook-secret-70000000000001",
+            },
         ),
         DemoCommunity(
             "https://ok.ru/group/kuzsocial",
             "ok",
             {"group_id": "70000000000002", "api_url": ok_url},
-            ok_keys,
+            {
+                **ok_keys,
+                "bot_access_token": "ok-demo-group-bot-key-2",
+                "webhook_secret": "demo-ok-hook-secret-70000000000002",
+            },
         ),
     ]
 
@@ -100,8 +108,11 @@ def start_emulators(site_url: str, ports: dict[str, int] = PORTS) -> list[Any]:
         )
         server.status = "ok"
         log.info("VK community %s sends Callback events to %s", group_id, url)
+    for connection in Connection.objects.filter(account__network="ok").select_related("account"):
+        if connection.secrets.get("webhook_secret"):
+            connector_for(connection).register_webhook(f"{site_url}/hooks/ok/{connection.pk}/")
     if not Connection.objects.filter(account__network="vk", events__isnull=False).exists():
-        send_demo_comments(vk, site_url)
+        send_demo_comments(vk, getattr(servers["ok"], "emulator"), site_url)  # noqa: B009
     return list(servers.values())
 
 
@@ -115,9 +126,12 @@ DEMO_MESSAGES = [
     (202, "Здравствуйте! Мама не может записаться к кардиологу уже месяц, что делать?"),
     (203, "Вы там совсем дебилы? Третий раз звоню в регистратуру, никто не берёт трубку"),
 ]
+DEMO_OK_MESSAGE = ("70000000000001", "575000000100", "Добрый день! Где в Кемерове сдать ПЦР?")
 
 
-def send_demo_comments(vk: Any, site_url: str, group_id: int = 219000001, post_id: int = 3) -> None:
+def send_demo_comments(
+    vk: Any, ok: Any, site_url: str, group_id: int = 219000001, post_id: int = 3
+) -> None:
     """Once the site answers, residents comment and write to the community like they would
     in VK (pushed via Callback)."""
     import threading
@@ -135,5 +149,6 @@ def send_demo_comments(vk: Any, site_url: str, group_id: int = 219000001, post_i
             vk.add_comment(group_id, post_id, author, text)
         for author, text in DEMO_MESSAGES:
             vk.send_message(group_id, author, text)
+        ok.chats.write(*DEMO_OK_MESSAGE)
 
     threading.Thread(target=run, daemon=True, name="demo-comments").start()

@@ -26,6 +26,15 @@ def test_it_reads_admins_and_moderators(ok, emulator):
     }
 
 
+def test_it_reads_names_of_authors_in_pages_of_100(ok, emulator):
+    for n in range(150):
+        emulator.state.add_user(f"5760000{n:05d}", "Житель", f"№{n}")
+    ids = [f"5760000{n:05d}" for n in range(150)] + ["575000000100", "123", "x"]
+    names = ok.read_names(ids)
+    assert len(names) == 151 and names["575000000100"] == "Иван Петров"
+    assert names["576000000149"] == "Житель №149" and "123" not in names and "x" not in names
+
+
 def test_it_sums_stat_trends_and_takes_the_last_member_count(ok, emulator):
     emulator.set_stats(
         GID, date(2025, 3, 3), renderings=100, page_visits=10, reach=50, members_count=5300

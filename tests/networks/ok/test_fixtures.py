@@ -54,6 +54,27 @@ def _comments(s: Session) -> Any:
     return answer
 
 
+BOT_KEY = "ok-demo-group-bot-key"
+PERSON = "575000000100"
+
+
+def _graph(s: Session, path: str, body: dict[str, Any]) -> Any:
+    return s.client.post(f"/graph/me/{path}", params={"access_token": BOT_KEY}, json=body).json()
+
+
+def _pushed(s: Session) -> Any:
+    s.emulator.push.sender = lambda url, body, headers: (200, "")
+    _graph(s, "subscribe", {"url": "https://gp.example/hooks/ok/1/secret-for-tests/"})
+    s.emulator.chats.write(GID, PERSON, "text")
+    return json.loads(s.emulator.push.log[-1].body)
+
+
+def _answer(s: Session) -> Any:
+    chat = s.emulator.chats.write(GID, PERSON, "Вопрос")["recipient"]["chat_id"]
+    return _graph(s, f"messages/{chat}", {"recipient": {"chat_id": chat},
+                                           "message": {"text": "Ответ"}})  # fmt: skip
+
+
 def _stats(s: Session) -> Any:
     s.emulator.set_stats(
         GID, date(2024, 11, 23), renderings=1, page_visits=1, reach=1, members_count=1
@@ -90,6 +111,9 @@ PRODUCERS: dict[str, Callable[[Session], Any]] = {
     "users.getInfo": lambda s: s.call("users.getInfo", uids="575000000001", fields="uid,name"),
     "group.getStatTrends": _stats,
     "error.signature": lambda s: s.call("group.getInfo", secret="wrong", uids=GID),
+    "graph.subscribe": lambda s: _graph(s, "subscribe", {"url": "https://gp.example/h/"}),
+    "graph.messages": _answer,
+    "webhook.message_created": _pushed,
 }
 
 

@@ -44,3 +44,17 @@ def test_it_sums_daily_stats_over_the_period(vk, emulator):
 def test_it_reports_no_stats_as_none(vk):
     stats = vk.read_stats(date(2025, 3, 3), date(2025, 3, 4))
     assert (stats.views, stats.reach) == (None, None)
+
+
+def test_it_reads_names_of_people_and_communities_with_the_community_token(vk, emulator):
+    emulator.state.tokens[USER_TOKEN].valid = False  # users.get needs no admin token
+    names = vk.read_names(["200", "201", f"-{GROUP}", "999999", "0", "x"])
+    assert names == {
+        "200": "Иван Петров",
+        "201": "Мария Кузнецова",
+        f"-{GROUP}": "Министерство здравоохранения Кузбасса",
+    }
+
+
+def test_it_reads_no_names_without_ids(vk, emulator):
+    assert vk.read_names([]) == {}

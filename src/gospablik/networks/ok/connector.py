@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar
 
@@ -11,6 +11,7 @@ from ..base import (
     BaseConnector,
     Capability,
     ConfigField,
+    InboundEvent,
     MediaFile,
     Poll,
     PostDraft,
@@ -23,6 +24,8 @@ from ..base import (
 )
 from . import convert
 from .api import DEFAULT_API_URL, OKApi
+from .graph import OKGraph, graph_base
+from .webhook import hook_url, parse_webhook
 
 C = Capability
 DISCUSSION = "GROUP_TOPIC"
@@ -44,7 +47,10 @@ def poll_block(poll: Poll) -> dict[str, Any]:
 class OKConnector(BaseConnector):
     """OK has no standalone ban/unban, no restore of a comment, no comment webhook, no
     idempotency key and no documented cover upload; banning works only as "delete the
-    comment and blacklist its author" (``delete_comment(..., block_author=True)``)."""
+    comment and blacklist its author" (``delete_comment(..., block_author=True)``).
+
+    Private messages to the group go through the separate Bot API for groups (a group
+    key, :mod:`.graph`, :mod:`.webhook`); without that key answers stay manual."""
 
     network: ClassVar[str] = "ok"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
@@ -52,6 +58,7 @@ class OKConnector(BaseConnector):
             C.PUBLISH_TEXT, C.PUBLISH_PHOTO, C.PUBLISH_LINK, C.PUBLISH_POLL, C.SCHEDULE_NATIVE,
             C.DELETE_POST, C.READ_WALL, C.READ_COMMENTS, C.DELETE_COMMENT,
             C.BLOCK_AUTHOR_ON_DELETE, C.READ_PROFILE, C.READ_ADMINS, C.READ_STATS,
+            C.SEND_MESSAGE, C.READ_NAMES,
         }
     )  # fmt: skip
     config_schema: ClassVar[tuple[ConfigField, ...]] = (
@@ -65,6 +72,21 @@ class OKConnector(BaseConnector):
             help="Права: VALUABLE_ACCESS, LONG_ACCESS_TOKEN, GROUP_CONTENT, PHOTO_CONTENT",
         ),
         ConfigField("api_url", "Адрес API", required=False, help=DEFAULT_API_URL),
+        ConfigField(
+            "bot_access_token",
+            "Ключ бота группы (сообщения группы)",
+            secret=True,
+            required=False,
+            help="Настройки группы → «Сообщения» → «Работа с API» → «Получить ключ доступа»; "
+            "без ключа ответы на сообщения отправляются вручную",
+        ),
+        ConfigField(
+            "webhook_secret",
+            "Секрет вебхука сообщений",
+            secret=True,
+            required=False,
+            help="От 16 символов: латинские буквы, цифры, «_» и «-»; входит в адрес вебхука",
+        ),
     )
 
     def _setup(self) -> None:
@@ -78,6 +100,7 @@ class OKConnector(BaseConnector):
             access_token=self.credentials["access_token"],
             api_url=str(self.config.get("api_url") or DEFAULT_API_URL),
         )
+        self.graph_url = graph_base(str(self.config.get("api_url") or DEFAULT_API_URL))
 
     # --- publishing ------------------------------------------------------------------
 
@@ -191,11 +214,18 @@ class OKConnector(BaseConnector):
             page = self.api.call("group.getMembers", uid=self.gid, statuses=status, count=1000)
             for member in page.get("members") or []:
                 roles.setdefault(str(member["userId"]), role)
-        if not roles:
-            return []
-        users = self.api.call("users.getInfo", uids=",".join(roles), fields="uid,name")
-        names = {str(u["uid"]): str(u.get("name", "")) for u in users}
+        names = self.read_names(list(roles))
         return [Admin(uid, names.get(uid, ""), role) for uid, role in roles.items()]
+
+    def read_names(self, author_ids: Sequence[str]) -> dict[str, str]:
+        """``users.getInfo``, at most 100 ids a call (a webhook sends only the user id)."""
+        ids = sorted({a for a in author_ids if a.isdigit()})
+        names: dict[str, str] = {}
+        for start in range(0, len(ids), 100):
+            uids = ",".join(ids[start : start + 100])
+            for user in self.api.call("users.getInfo", uids=uids, fields="uid,name"):
+                names[str(user["uid"])] = str(user.get("name", ""))
+        return {uid: name for uid, name in names.items() if name}
 
     def read_stats(self, since: date, until: date) -> Stats:
         start = datetime.combine(since, time.min, tzinfo=UTC)
@@ -216,6 +246,60 @@ class OKConnector(BaseConnector):
             reach=_sum(trends, "reach"),
             members=int(max(members, key=lambda p: p["time"])["value"]) if members else None,
         )
+
+    # --- messages to the group (Bot API for groups) ----------------------------------
+
+    def register_webhook(self, url: str) -> None:
+        """Subscribe this connection's hook ``url`` (``…/hooks/ok/<id>/``) with the webhook
+        secret appended: OK signs nothing, so the secret in the URL is what the view checks."""
+        secret = str(self.credentials.get("webhook_secret") or "")
+        answer = self._bot().post("me/subscribe", {"url": hook_url(url, secret)})
+        if answer.get("success") is not True:
+            raise self.error("Одноклассники не подтвердили подписку на сообщения группы",
+                             code="not_subscribed")  # fmt: skip
+
+    def parse_webhook(self, body: bytes, headers: dict[str, str]) -> list[InboundEvent]:
+        """Events of one pushed body (the view has checked the URL secret); the chat of each
+        person is remembered, as an answer goes into that chat."""
+        events = parse_webhook(body, self.gid)
+        for event in events:
+            message = event.payload["message"]
+            self.memory.set(self._chat_key(message["from_id"]), message["chat_id"])
+        return events
+
+    def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
+        """Answer in the person's chat with the group (``peer_id``: their user id, or a
+        ``chat:…`` id). The Bot API keeps no idempotency key: a confirmed send is not
+        repeated under the same key (``answer_once``); a lost answer cannot be checked."""
+        bot, chat = self._bot(), self._chat_of(peer_id)
+        return self.answer_once(idempotency_key, lambda: self._send(bot, chat, text))
+
+    def _send(self, bot: OKGraph, chat: str, text: str) -> str:
+        body = {"recipient": {"chat_id": chat}, "message": {"text": text}}
+        message_id = bot.post(f"me/messages/{chat}", body).get("message_id")
+        if not message_id:
+            raise self.error("Одноклассники не вернули id отправленного сообщения — проверьте "
+                             "чат, прежде чем отправлять снова", permanent=True,
+                             maybe_applied=True, code="no_message_id")  # fmt: skip
+        return str(message_id)
+
+    def _bot(self) -> OKGraph:
+        key = str(self.credentials.get("bot_access_token") or "")
+        if not key:
+            raise self.error("Одноклассники: не указан ключ бота группы — ответьте в сообщениях "
+                             "группы на ok.ru", permanent=True, code="no_bot_key")  # fmt: skip
+        return OKGraph(self.http, self.limiter, key=key, base=self.graph_url)
+
+    def _chat_key(self, user_id: str) -> str:
+        return f"ok:chat:{self.gid}:{user_id}"
+
+    def _chat_of(self, peer_id: str) -> str:
+        chat = peer_id if peer_id.startswith("chat:") else self.memory.get(self._chat_key(peer_id))
+        if not chat:
+            raise self.error("Одноклассники: чат с этим человеком неизвестен (его сообщение не "
+                             "пришло через вебхук) — ответьте в сообщениях группы на ok.ru",
+                             permanent=True, code="unknown_chat")  # fmt: skip
+        return str(chat)
 
 
 def _sum(trends: dict[str, Any], key: str) -> int | None:

@@ -1,8 +1,10 @@
 """Odnoklassniki REST emulator: signed requests on ``/fb.do`` (and ``/api/<a>/<b>``),
-photo upload server, state and fault switches.
+photo upload server, the Bot API for groups on ``/graph/…`` (:mod:`.emulator_chats`),
+state and fault switches.
 
-OK sends no webhooks for group topic comments, so this emulator pushes nothing; the
-connector polls ``discussions.getComments``.
+OK sends no webhooks for group topic comments (the connector polls
+``discussions.getComments``); it pushes only what people write to a group
+(``emulator.chats.write``) to the URLs the group subscribed, through ``push``.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ from ..emulation import (
     EmulatedTimeout,
     Fault,
     FaultQueue,
+    PushDelivery,
     Request,
     ResponseLost,
+    Sender,
     StartResponse,
     faults_admin,
     json_response,
     read_request,
     text_response,
 )
+from .emulator_chats import GroupChats
 from .emulator_methods import METHODS, Call, receive_photos
 from .emulator_state import DEMO_SEED, OKError, OKState, load_seed
 from .signing import verify
@@ -35,10 +40,16 @@ RATE_LIMIT_CODE = 11  # LIMIT_REACHED: what faults.push("rate_limit") answers
 
 class OKEmulator:
     def __init__(
-        self, state: OKState | None = None, *, clock: Callable[[], float] = time.time
+        self,
+        state: OKState | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        sender: Sender | None = None,
     ) -> None:
         self.state = state or OKState(clock)
         self.faults = FaultQueue(rate_limit_code=RATE_LIMIT_CODE)
+        self.push = PushDelivery(sender)
+        self.chats = GroupChats(self.state, self.push)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         req = read_request(environ)
@@ -46,10 +57,11 @@ class OKEmulator:
             return self._api(req, start_response)
         if req.path.startswith("/upload/photos/"):
             return self._upload(req, start_response)
+        if req.path.startswith("/graph/"):
+            return self._graph(req, start_response)
         if req.path == "/__emulator__/state":
-            return json_response(
-                start_response, self.state.summary() | {"faults": self.faults.pending()}
-            )
+            summary = self.state.summary() | {"group_messages": self.chats.summary()}
+            return json_response(start_response, summary | {"faults": self.faults.pending()})
         if req.path == "/__emulator__/faults":
             return faults_admin(self.faults, req, start_response)
         return text_response(start_response, "Not Found", "404 Not Found")
@@ -57,13 +69,23 @@ class OKEmulator:
     def _api(self, req: Request, start_response: StartResponse) -> Iterable[bytes]:
         params = req.params
         name = params.get("method") or req.path.removeprefix("/api/").replace("/", ".")
+        return self._run(name, lambda: self._dispatch(name, params, req.base_url), start_response)
+
+    def _graph(self, req: Request, start_response: StartResponse) -> Iterable[bytes]:
+        """Bot API calls; a fault targets ``graph.subscribe`` / ``graph.messages``."""
+        name = "graph." + req.path.removeprefix("/graph/me/").split("/", 1)[0]
+        return self._run(name, lambda: self.chats.handle(req), start_response)
+
+    def _run(
+        self, name: str, handler: Callable[[], Any], start_response: StartResponse
+    ) -> Iterable[bytes]:
         fault = self.faults.take(name)
         early = self._early(fault, name, start_response) if fault else None
         if early is not None:
             return early
         try:
             with self.state.lock:
-                result = self._dispatch(name, params, req.base_url)
+                result = handler()
         except OKError as exc:
             return json_response(start_response, exc.body())
         if fault is not None and fault.kind == "accept_then_drop":
@@ -139,6 +161,7 @@ class OKEmulator:
 
     def load(self, seed: dict[str, Any]) -> OKEmulator:
         load_seed(self.state, seed)
+        self.chats.load(seed)
         return self
 
 

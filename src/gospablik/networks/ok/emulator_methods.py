@@ -249,7 +249,10 @@ def group_get_members(call: Call) -> dict[str, Any]:
 
 @method("users.getInfo")
 def users_get_info(call: Call) -> list[dict[str, Any]]:
-    return [call.state.users[u] for u in call.need("uids").split(",") if u in call.state.users]
+    uids = call.need("uids").split(",")
+    if len(uids) > 100:
+        raise OKError(100, "Invalid parameter uids: at most 100 ids")
+    return [call.state.users[u] for u in uids if u in call.state.users]
 
 
 @method("group.getStatTrends")

@@ -190,6 +190,10 @@ DEMO_SEED: dict[str, Any] = {
         {"access_token": "ok-demo-moderator-token", "uid": "575000000002"},
         {"access_token": "ok-demo-member-token", "uid": "575000000100"},
     ],
+    "bot_keys": [  # the groups' own keys for the Bot API (group messages)
+        {"access_token": "ok-demo-group-bot-key", "gid": "70000000000001"},
+        {"access_token": "ok-demo-group-bot-key-2", "gid": "70000000000002"},
+    ],
     "groups": [
         {
             "gid": "70000000000001",

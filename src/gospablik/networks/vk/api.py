@@ -36,6 +36,7 @@ COMMUNITY_OK: frozenset[str] = frozenset(
         "photos.saveOwnerCoverPhoto",
         "wall.createComment",
         "messages.send",
+        "users.get",
     }
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar
 
@@ -49,6 +49,7 @@ class VKConnector(BaseConnector):
             C.BAN_USER,
             C.UNBAN_USER,
             C.SEND_MESSAGE,
+            C.READ_NAMES,
             C.BAN_REASON,
             C.BAN_END_DATE,
             C.READ_PROFILE,
@@ -270,6 +271,20 @@ class VKConnector(BaseConnector):
     def unban(self, user_id: str) -> None:
         self.api.call("groups.unban", group_id=self.group_id, owner_id=user_id)
 
+    def read_names(self, author_ids: Sequence[str]) -> dict[str, str]:
+        """``users.get`` for people and ``groups.getById`` for communities (negative ids),
+        up to 1,000 ids a call; Callback events carry only ``from_id``."""
+        ids = sorted({int(a) for a in author_ids if a.lstrip("-").isdigit() and a != "0"})
+        people, groups = [i for i in ids if i > 0], [-i for i in ids if i < 0]
+        names: dict[int, str] = {}
+        for chunk in _chunks(people, 1000):
+            users = self.api.call("users.get", user_ids=chunk)
+            names |= convert.names_index({"profiles": users})
+        for chunk in _chunks(groups, 500):
+            found = self.api.call("groups.getById", group_ids=chunk)
+            names |= convert.names_index({"groups": found.get("groups") or []})
+        return {str(i): name for i, name in names.items() if name}
+
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """``messages.send`` as the community; ``random_id`` makes a retry a no-op."""
         random_id = zlib.crc32(idempotency_key.encode("utf-8")) & 0x7FFFFFFF
@@ -346,3 +361,12 @@ def _flatten(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 def _sum(periods: list[dict[str, Any]], group: str, key: str) -> int | None:
     values = [p[group][key] for p in periods if key in (p.get(group) or {})]
     return sum(int(v) for v in values) if values else None
+
+
+def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
+    """
+    >>> list(_chunks([1, 2, 3], 2))
+    [[1, 2], [3]]
+    """
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]

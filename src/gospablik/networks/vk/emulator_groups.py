@@ -308,3 +308,15 @@ def messages_send(call: Call) -> int:
         }
         call.state.sent[(group_id, random_id)] = message
     return message_id
+
+
+@method("users.get", tokens=("user", "group", "service"))
+def users_get(call: Call) -> list[dict[str, Any]]:
+    """Known users by id; VK leaves unknown ids out of the answer."""
+    ids = [i for i in (call.params.get("user_ids") or "").split(",") if i.strip()]
+    if not ids:
+        raise VKError(100, "One of the parameters specified was missing or invalid: user_ids")
+    if len(ids) > 1000:
+        raise VKError(100, "One of the parameters specified was missing or invalid: user_ids")
+    users = [call.state.users.get(int(i)) for i in ids if i.strip().isdigit()]
+    return [u for u in users if u is not None]

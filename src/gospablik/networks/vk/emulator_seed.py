@@ -13,6 +13,8 @@ DEMO_SEED: dict[str, Any] = {
         {"id": 101, "first_name": "Пётр", "last_name": "Иванов"},
         {"id": 200, "first_name": "Иван", "last_name": "Петров"},
         {"id": 201, "first_name": "Мария", "last_name": "Кузнецова"},
+        {"id": 202, "first_name": "Ольга", "last_name": "Соколова"},
+        {"id": 203, "first_name": "Сергей", "last_name": "Волков"},
     ],
     "communities": [
         {
