@@ -10,7 +10,7 @@ from gospablik.moderation.classifier.core import Verdict
 
 class AlwaysSpam:
     name = "always_spam"
-    categories = ("spam",)
+    categories: tuple[str, ...] = ("spam",)
 
     def analyze(self, item: Item) -> list[Finding]:
         return [Finding("spam", 0.8, [], "тест")]
@@ -34,6 +34,22 @@ def test_it_maps_hide_to_review_for_the_cli():
         "scores": {"obscenity": 0.0, "insult": 0.0, "threat": 0.0, "spam": 0.8},
         "action": "review",
     }
+
+
+class CappedSpam:
+    name = "capped_spam"
+    categories: tuple[str, ...] = ("spam",)
+
+    def analyze(self, item: Item) -> list[Finding]:
+        return [Finding("spam", 0.99, [], "тест", ceiling="review")]
+
+
+def test_it_holds_a_finding_to_its_ceiling():
+    verdict = Pipeline([CappedSpam()], THRESHOLDS).classify("что угодно")
+    assert verdict.labels == ["spam"] and verdict.scores == {"spam": 0.99}
+    assert verdict.action == "review"
+    both = Pipeline([CappedSpam(), AlwaysSpam()], THRESHOLDS).classify("что угодно")
+    assert both.action == "hide"
 
 
 def test_it_keeps_polite_comments():

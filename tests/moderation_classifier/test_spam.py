@@ -59,6 +59,24 @@ def test_it_deletes_a_job_offer_with_a_contact():
     assert verdict.labels == ["spam"] and verdict.action == "delete"
 
 
+def test_it_sends_a_polite_request_to_write_in_private_to_review_at_most():
+    from gospablik.moderation.classifier import default_pipeline
+
+    text = "Напишите мне в личные сообщения, пожалуйста, у меня вопрос по маминой пенсии."
+    finding = MODEL.analyze(Item(text))[0]
+    assert finding.ceiling == "review"
+    assert "только на проверку" in finding.explanation
+    assert default_pipeline().classify(text).action != "delete"
+
+
+def test_it_still_deletes_a_polite_offer_with_a_contact():
+    from gospablik.moderation.classifier import default_pipeline
+
+    text = "Пожалуйста, пишите @job_bot: удалённая работа, доход от 3000р в день"
+    assert MODEL.analyze(Item(text))[0].ceiling == "delete"
+    assert default_pipeline().classify(text).action == "delete"
+
+
 CITIZENS = [
     "Добрый день! Подскажите, пожалуйста, где получить справку?",
     "Здравствуйте, когда будет запись к терапевту?",
@@ -74,6 +92,8 @@ CITIZENS = [
     "Скидка для пенсионеров есть?",
     "Бесплатные лекарства положены?",
     "Ищу работу, помогите",
+    "Напишите мне в личку, пожалуйста, не хочу писать здесь номер полиса",
+    "Здравствуйте, можно я вам в личку напишу? Там мои данные.",
 ]
 
 

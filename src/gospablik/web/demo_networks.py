@@ -15,6 +15,7 @@ from django.db import transaction
 from gospablik.networks.connections import connector_for, do_connect_account
 from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.models import Connection
+from gospablik.networks.ok.connector import OKConnector
 from gospablik.registry.models import Account
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,9 @@ def start_emulators(site_url: str, ports: dict[str, int] = PORTS) -> list[Any]:
         server.status = "ok"
         log.info("VK community %s sends Callback events to %s", group_id, url)
     for connection in Connection.objects.filter(account__network="ok").select_related("account"):
-        if connection.secrets.get("webhook_secret"):
-            connector_for(connection).register_webhook(f"{site_url}/hooks/ok/{connection.pk}/")
+        connector = connector_for(connection)
+        if isinstance(connector, OKConnector) and connection.secrets.get("webhook_secret"):
+            connector.register_webhook(f"{site_url}/hooks/ok/{connection.pk}/")
     if not Connection.objects.filter(account__network="vk", events__isnull=False).exists():
         send_demo_comments(vk, getattr(servers["ok"], "emulator"), site_url)  # noqa: B009
     return list(servers.values())

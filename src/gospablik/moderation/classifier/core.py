@@ -31,12 +31,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Finding:
-    """One reason for a category, with a Russian explanation for the moderator."""
+    """One reason for a category, with a Russian explanation for the moderator.
+
+    ``ceiling`` is the most severe action this finding may cause whatever its score
+    (e.g. ``review`` for a polite question that only the spam model dislikes).
+    """
 
     category: str
     score: float
     spans: list[Span]
     explanation: str
+    ceiling: Action = "delete"
 
 
 @dataclass(frozen=True)

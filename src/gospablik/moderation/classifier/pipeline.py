@@ -103,14 +103,20 @@ class Pipeline:
             scores[finding.category] = max(scores[finding.category], finding.score)
         labels = [c for c, s in scores.items() if s >= self.thresholds.label.get(c, 2.0)]
         shown = [f for f in findings if f.score >= self._shown_from(f.category)]
-        return Verdict(labels, scores, shown, self._action(scores))
+        return Verdict(labels, scores, shown, self._action(findings))
 
     def _shown_from(self, category: str) -> float:
         t = self.thresholds
         return min(t.label.get(category, 2.0), t.review.get(category, 2.0))
 
-    def _action(self, scores: dict[str, float]) -> Action:
-        actions = [self.thresholds.action_for(c, s) for c, s in scores.items()]
+    def _action(self, findings: list[Finding]) -> Action:
+        """The most severe action of any finding, each held to its ``ceiling``."""
+        actions = [
+            min(
+                self.thresholds.action_for(f.category, f.score), f.ceiling, key=SEVERITY.__getitem__
+            )
+            for f in findings
+        ]
         return max(actions, key=SEVERITY.__getitem__, default="keep")
 
 

@@ -9,19 +9,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from gospablik.moderation.classifier.core import Finding, Item, Span
+from gospablik.moderation.classifier.courtesy import is_polite_request
 from gospablik.moderation.classifier.normalize import normalize
 from gospablik.moderation.classifier.spam_stack import (
     SpamStack,
     form_signals,
     logit,
     mixed_script_words,
-    strip_greeting,
 )
-from gospablik.moderation.classifier.text_model import TextModel, sigmoid
+from gospablik.moderation.classifier.text_model import TextModel
 
 
 @dataclass(frozen=True)
@@ -163,22 +160,12 @@ def _similar_count(normalized: str, others: Sequence[str]) -> int:
     return count
 
 
-def read_without_greeting(
-    model: TextModel, normalized: Sequence[str], probabilities: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    """Give texts that open with a greeting the spam probability of the text without it
-    (``strip_greeting``); ``probabilities`` (texts × outputs) is updated in place."""
-    column = model.outputs.index("spam")
-    stripped = [strip_greeting(text) for text in normalized]
-    greeted = [i for i, text in enumerate(normalized) if stripped[i] != text]
-    if greeted:
-        rescored = model.scores([stripped[i] for i in greeted])[:, column]
-        probabilities[greeted, column] = sigmoid(rescored)
-    return probabilities
-
-
 class SpamModel:
     """The text model's spam output combined with offer and form signals.
+
+    A polite request (``courtesy.is_polite_request``) with no contact, link, offer or
+    disguised word is never deleted on this score alone: its finding's ceiling is
+    ``review`` (citizens ask to be written to in private messages too).
 
     >>> from gospablik.moderation.classifier.text_model import TextModel, sigmoid
     >>> model = SpamModel(TextModel.load())
@@ -201,17 +188,19 @@ class SpamModel:
 
     def analyze_many(self, items: Sequence[Item]) -> list[list[Finding]]:
         column = self.model.outputs.index("spam")
-        normalized = [item.normalized for item in items]
-        probabilities = read_without_greeting(
-            self.model, normalized, self.model.probabilities(items)
-        )[:, column]
+        probabilities = self.model.probabilities(items)[:, column]
         return [self._analyze(item, float(p)) for item, p in zip(items, probabilities, strict=True)]
 
     def _analyze(self, item: Item, probability: float) -> list[Finding]:
         offers = find_offers(item.normalized)
         signals = form_signals(item.text, item.normalized, offers.score)
         score = self.stack.probability(logit(probability), signals)
-        return [Finding("spam", score, self._spans(item, offers), _explain(score, offers, signals))]
+        spans = self._spans(item, offers)
+        explanation = _explain(score, offers, signals)
+        if is_polite_request(item.normalized) and not has_evidence(signals):
+            explanation += "; вежливое обращение без контактов и предложений: только на проверку"
+            return [Finding("spam", score, spans, explanation, ceiling="review")]
+        return [Finding("spam", score, spans, explanation)]
 
     def _spans(self, item: Item, offers: Offers) -> list[Span]:
         if not item.explain:
@@ -222,6 +211,13 @@ class SpamModel:
             for m in mixed_script_words(item.text)
         ]
         return fired + mixed
+
+
+def has_evidence(signals: dict[str, float]) -> bool:
+    """Whether a text shows spam beyond its wording: an offer, a contact, a link or a
+    word disguised with Latin letters or digits (``signals`` from ``form_signals``)."""
+    keys = ("offers", "links", "phones", "usernames", "mixed_words")
+    return any(signals[key] > 0 for key in keys)
 
 
 def _explain(score: float, offers: Offers, signals: dict[str, float]) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from gospablik.moderation.classifier.courtesy import is_courtesy
 from gospablik.moderation.classifier.text_model import WORD, sigmoid
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -29,33 +30,9 @@ _DIGIT = re.compile(r"\d")
 _CONTACT = re.compile(r"\[(?:link|phone|username|email)\]")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u203c\u2049]")
 SHORT_WORDS = 5
-# A text of fewer than SHORT_WORDS words without any contact is rarely spam (1.7% of the
-# spam set), but greetings open many spam messages, so the model rates «Добрый день»
-# high. Such a text keeps SHORT_FACTOR of its score: review at most, never deletion.
-SHORT_FACTOR = 0.15
-
-_GREETING = re.compile(
-    r"^(?:\W*(?:(?:всем|ребята|друзья|уважаемые)\s+)?"
-    r"(?:привет\w*|здравствуй\w*|здрасьте|добр\w+\s+(?:день|вечер|утро|ночи|дня|времени\s+суток)"
-    r"|доброго\s+(?:дня|времени\s+суток)|хай|салют)(?:\s+(?:всем|всем\s+участникам))?\b)+\W*"
-)
-
-
-def strip_greeting(normalized: str) -> str:
-    """The text without its opening greeting: what the spam output reads.
-
-    Telegram spam (the training set) opens with «Добрый день», while chat messages
-    and news do not; on a ministry's page citizens greet too, so the greeting tells
-    nothing there.
-
-    >>> strip_greeting("добрый день! подскажите, где получить справку?")
-    'подскажите, где получить справку?'
-    >>> strip_greeting("всем привет, заработок от 5000 в день")
-    'заработок от 5000 в день'
-    >>> strip_greeting("хайп вокруг здравоохранения")
-    'хайп вокруг здравоохранения'
-    """
-    return _GREETING.sub("", normalized, count=1)
+# A text made only of a greeting or thanks (``courtesy.is_courtesy``) keeps this share of
+# its score: chat spam opens with «Добрый день», so the model rates bare greetings high.
+COURTESY_FACTOR = 0.1
 
 
 FEATURES = (
@@ -90,11 +67,11 @@ def mixed_script_words(text: str) -> list[re.Match[str]]:
 
 
 def form_signals(text: str, normalized: str, offers: float) -> dict[str, float]:
-    """The non-model features of a text (raw and normalized forms).
+    """The non-model features of a text (raw and normalized forms), and ``courtesy``.
 
     >>> s = form_signals("He ycпeвaeшь? Haпиши Haм!", "не успеваешь? напиши нам!", 0.0)
-    >>> s["mixed_words"], s["exclamations"], s["short_no_contact"]
-    (3.0, 1.0, 1.0)
+    >>> s["mixed_words"], s["exclamations"], s["short_no_contact"], s["courtesy"]
+    (3.0, 1.0, 1.0, 0.0)
     """
     raw_words = _RAW_WORD.findall(text)
     words = max(len(raw_words), 1)
@@ -117,12 +94,13 @@ def form_signals(text: str, normalized: str, offers: float) -> dict[str, float]:
         "emoji": float(min(len(_EMOJI.findall(text)), 10)),
         "exclamations": float(min(text.count("!"), 10)),
         "lines": float(min(text.count("\n"), 10)),
+        "courtesy": float(is_courtesy(normalized)),
     }
 
 
 @dataclass(frozen=True)
 class SpamStack:
-    """Logistic regression over ``FEATURES``."""
+    """Logistic regression over ``FEATURES``; a courtesy text keeps ``COURTESY_FACTOR``."""
 
     coefficients: dict[str, float]
     intercept: float
@@ -141,17 +119,16 @@ class SpamStack:
         return float(self.probabilities(np.array([row(model_logit, signals)]))[0])
 
     def probabilities(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        """Spam scores of rows of features in ``FEATURES`` order."""
-        z = x @ np.array([self.coefficients[name] for name in FEATURES]) + self.intercept
-        p = sigmoid(z)
-        short = x[:, FEATURES.index("short_no_contact")] > 0
-        result: npt.NDArray[np.float64] = np.where(short, p * SHORT_FACTOR, p)
+        """Spam scores of rows made by ``row``."""
+        coefficients = np.array([self.coefficients[name] for name in FEATURES])
+        p = sigmoid(x[:, : len(FEATURES)] @ coefficients + self.intercept)
+        result: npt.NDArray[np.float64] = np.where(x[:, -1] > 0, p * COURTESY_FACTOR, p)
         return result
 
 
 def row(model_logit: float, signals: dict[str, float]) -> list[float]:
-    """The features in ``FEATURES`` order (for fitting)."""
-    return [model_logit] + [signals[name] for name in FEATURES[1:]]
+    """The features in ``FEATURES`` order, then the courtesy flag (not fitted)."""
+    return [model_logit] + [signals[name] for name in FEATURES[1:]] + [signals["courtesy"]]
 
 
 def logit(probability: float) -> float:

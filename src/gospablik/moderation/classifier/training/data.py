@@ -14,6 +14,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+CITIZENS = Path(__file__).parent / "citizen_comments.txt"
+CITIZENS_HOLDOUT = Path(__file__).parent / "citizen_comments_holdout.txt"
 NEWS_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 AD_POST = re.compile(r"erid|реклам", re.I)
 
@@ -88,10 +90,20 @@ def load_spam(root: Path) -> list[Sample]:
     ]
 
 
+def load_citizens(path: Path = CITIZENS, source: str = "citizen") -> list[Sample]:
+    """Our hand-written polite comments of citizens to a ministry: not spam, and not
+    labelled for insults (the insult output is fitted exactly as without them)."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = [line for line in lines if line and not line.startswith("#")]
+    return [Sample(t, source, f"citizen:{t.lower()}", None, 0) for t in texts]
+
+
 def load_all(root: Path, news_limit: int, seed: int) -> list[Sample]:
     """Every set; 2ch/pikabu comments that russe_detox also holds are left out of
-    2ch/pikabu, so that no text is on both sides of a cross-domain or fold split."""
+    2ch/pikabu, so that no text is on both sides of a cross-domain or fold split.
+    The citizen comments come last, so the other samples keep their positions."""
     russe = load_russe(root)
     seen = {s.text.lower() for s in russe}
     comments = [s for s in load_2ch(root) if s.text.lower() not in seen]
-    return comments + russe + load_news(root, news_limit, seed) + load_spam(root)
+    shared = comments + russe + load_news(root, news_limit, seed) + load_spam(root)
+    return shared + load_citizens()

@@ -18,9 +18,14 @@ EPOCHS = 30
 
 
 def fit_output(
-    x: sp.csr_matrix, y: npt.NDArray[np.int64], seed: int, alpha: float
+    x: sp.csr_matrix,
+    y: npt.NDArray[np.int64],
+    seed: int,
+    alpha: float,
+    weight: npt.NDArray[np.float64] | None = None,
 ) -> tuple[npt.NDArray[np.float32], float]:
     """Fit an L2-regularised logistic regression by SGD; return (weights, bias).
+    ``weight``: per-sample weights (all 1 by default).
 
     With one class only (e.g. the spam output of a comments-only training set) the
     output is constant.
@@ -35,16 +40,17 @@ def fit_output(
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        model.fit(x, y)
+        model.fit(x, y, sample_weight=weight)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
 
 
 def fit_stack(
     x: npt.NDArray[np.float64], y: npt.NDArray[np.int64], names: Sequence[str]
 ) -> SpamStack:
-    """Fit the spam stacker (a plain logistic regression over ``names``)."""
+    """Fit the spam stacker (a plain logistic regression over ``names``, the first
+    columns of ``x``; the rest, such as the courtesy flag, are not fitted)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(x[:, : len(names)], y)
     coefficients = {name: round(float(c), 6) for name, c in zip(names, model.coef_[0], strict=True)}
     return SpamStack(coefficients, round(float(model.intercept_[0]), 6))

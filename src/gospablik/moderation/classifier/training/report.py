@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from gospablik.moderation.classifier.core import Thresholds, Verdict
+from gospablik.moderation.classifier.pipeline import Pipeline, default_components, load_thresholds
 from gospablik.moderation.classifier.training import metrics
+from gospablik.moderation.classifier.training.data import CITIZENS_HOLDOUT, load_citizens
 from gospablik.moderation.classifier.training.trainer import Trainer
 from gospablik.moderation.classifier.training.validate import (
     COMMENTS,
     ORDINARY,
     TOXIC,
     OutOfFold,
+    spam_thresholds_by_fold,
     verdicts_by_fold,
+    with_spam,
 )
 
 SOURCE_SETS = {
@@ -29,8 +34,11 @@ def figures(trainer: Trainer, oof: OutOfFold, thresholds: Thresholds) -> dict[st
     comments = _rows(trainer, COMMENTS)
     clean = verdicts_by_fold(trainer, oof, thresholds, comments, distorted=False)
     stress = verdicts_by_fold(trainer, oof, thresholds, comments, distorted=True)
-    spam_rows = _rows(trainer, ("tg_spam", "tg_ham", "2ch_pikabu", *ORDINARY))
+    spam_rows = _rows(trainer, ("tg_spam", "tg_ham", "2ch_pikabu", "citizen", *ORDINARY))
     spam_verdicts = verdicts_by_fold(trainer, oof, thresholds, spam_rows, distorted=False)
+    by_fold = spam_thresholds_by_fold(trainer, oof)
+    held_out = [with_spam(thresholds, label, delete) for label, delete in by_fold]
+    held_out_verdicts = verdicts_by_fold(trainer, oof, held_out, spam_rows, distorted=False)
     return {
         "insult_model": _insult_model(trainer, oof, thresholds),
         "toxic_pipeline": _toxic(
@@ -40,6 +48,8 @@ def figures(trainer: Trainer, oof: OutOfFold, thresholds: Thresholds) -> dict[st
         "delete_precision_comments": _delete_precision(trainer, clean),
         "spam_model": _spam(trainer, lambda i: oof.spam[i], thresholds, spam_rows),
         "spam_pipeline": _spam_pipeline(trainer, spam_verdicts),
+        "spam_pipeline_held_out_thresholds": _spam_pipeline(trainer, held_out_verdicts),
+        "spam_thresholds_by_fold": [list(pair) for pair in by_fold],
     }
 
 
@@ -112,6 +122,7 @@ def _spam_rates(trainer: Trainer, rows: list[int], hit: Callable[[int], bool]) -
         "fpr_ordinary": ORDINARY,
         "fpr_2ch_pikabu": ("2ch_pikabu",),
         "fpr_tg_ham": ("tg_ham",),
+        "fpr_citizen": ("citizen",),
     }
     out = {}
     for name, sources in groups.items():
@@ -119,3 +130,19 @@ def _spam_rates(trainer: Trainer, rows: list[int], hit: Callable[[int], bool]) -
         out[name] = round(sum(1 for i in mine if hit(i)) / max(len(mine), 1), 4)
         out[f"n_{name.split('_', 1)[1]}"] = len(mine)
     return out
+
+
+def citizen_holdout(model_dir: Path) -> dict[str, Any]:
+    """The shipped model on the held-out citizen comments (never trained on)."""
+    thresholds = load_thresholds(model_dir / "thresholds.json")
+    pipeline = Pipeline(default_components(model_dir), thresholds, explain=False)
+    texts = [s.text for s in load_citizens(CITIZENS_HOLDOUT)]
+    verdicts = pipeline.classify_many(texts)
+    flagged = [t for t, v in zip(texts, verdicts, strict=True) if "spam" in v.labels]
+    return {
+        "n": len(texts),
+        "spam_flagged": round(len(flagged) / max(len(texts), 1), 4),
+        "any_label": sum(1 for v in verdicts if v.labels),
+        "deleted": sum(1 for v in verdicts if v.action == "delete"),
+        "spam_flagged_texts": flagged,
+    }

@@ -55,8 +55,10 @@ def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
         trainer, oof
     )
     print(f"validated in {time.monotonic() - started:.0f} s; fitting the final model", file=log)
-    _write(config, trainer, oof.final_stack, thresholds, result)
+    _write(config, trainer, oof.final_stack, thresholds)
+    result["citizen_holdout"] = report.citizen_holdout(config.out)
     result["seconds"] = round(time.monotonic() - started)
+    _dump(config.out / "metrics.json", result)
     return result
 
 
@@ -65,17 +67,16 @@ def _write(
     trainer: Trainer,
     stack: SpamStack,
     thresholds: Thresholds,
-    result: dict[str, Any],
 ) -> None:
     model = trainer.fit(list(range(len(trainer.samples))))
     model.save(config.out)
     stack.save(config.out)
     _dump(config.out / "thresholds.json", asdict(thresholds))
-    _dump(config.out / "metrics.json", result)
     write_obscene_words(config.data / "lexicons", config.out / "obscene_words.txt")
-    lexicon = MODEL_DIR / "obscenity.txt"
     if config.out.resolve() != MODEL_DIR:
-        (config.out / "obscenity.txt").write_text(lexicon.read_text(encoding="utf-8"), "utf-8")
+        for name in ("obscenity.txt", "courtesy_words.txt"):
+            text = (MODEL_DIR / name).read_text(encoding="utf-8")
+            (config.out / name).write_text(text, "utf-8")
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:
@@ -95,9 +96,11 @@ def summary(result: dict[str, Any]) -> str:
     lines.append(f"toxic deletions: {v['delete_precision_comments']}")
     for name, row in result["insult_threshold_by_prevalence"].items():
         lines.append(f"insult F1-best threshold, toxic share {name}: {row}")
-    for name in ("spam_model", "spam_pipeline"):
+    for name in ("spam_model", "spam_pipeline", "spam_pipeline_held_out_thresholds"):
         for level, row in v[name].items():
             lines.append(f"{name} {level}: {row}")
+    lines.append(f"spam thresholds by fold: {v['spam_thresholds_by_fold']}")
+    lines.append(f"citizen holdout: {result['citizen_holdout']}")
     return "\n".join(lines)
 
 

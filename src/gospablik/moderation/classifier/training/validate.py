@@ -113,12 +113,39 @@ def choose_thresholds(trainer: Trainer, oof: OutOfFold) -> Thresholds:
     return Thresholds(label, delete, review)
 
 
-def _fpr_threshold(trainer: Trainer, spam: npt.NDArray[np.float64], fpr: float) -> float:
-    """The lowest threshold that flags at most ``fpr`` of the ordinary texts and comments."""
-    rows = [i for i, s in enumerate(trainer.samples) if s.source in SPAM_NEGATIVES]
-    negatives = np.sort(spam[rows])
+def _fpr_threshold(
+    trainer: Trainer, spam: npt.NDArray[np.float64], fpr: float, rows: Sequence[int] | None = None
+) -> float:
+    """The lowest threshold that flags at most ``fpr`` of the ordinary texts and comments
+    (of ``rows`` only, when given)."""
+    allowed = range(len(trainer.samples)) if rows is None else rows
+    chosen = [i for i in allowed if trainer.samples[i].source in SPAM_NEGATIVES]
+    negatives = np.sort(spam[chosen])
     index = min(int(np.floor(len(negatives) * (1 - fpr))), len(negatives) - 1)
     return round(float(negatives[index]) + 1e-4, 4)
+
+
+def spam_thresholds_by_fold(trainer: Trainer, oof: OutOfFold) -> list[tuple[float, float]]:
+    """Per fold, the spam (label, delete) thresholds chosen by the shipped rule on the
+    other folds' out-of-fold scores only: applied to that fold, they give held-out
+    figures that threshold choice has not seen."""
+    out = []
+    for k in range(trainer.config.folds):
+        others = np.flatnonzero(oof.fold_of != k).tolist()
+        label = _fpr_threshold(trainer, oof.spam, SPAM_LABEL_FPR, others)
+        delete = _fpr_threshold(trainer, oof.spam, SPAM_DELETE_FPR, others)
+        out.append((label, max(label, delete)))
+    return out
+
+
+def with_spam(thresholds: Thresholds, label: float, delete: float) -> Thresholds:
+    """``thresholds`` with other spam label/review and delete thresholds."""
+    return Thresholds(
+        thresholds.label | {"spam": label},
+        thresholds.delete | {"spam": delete},
+        thresholds.review | {"spam": label},
+        thresholds.hide,
+    )
 
 
 def _labelled(
@@ -145,14 +172,20 @@ def fold_pipeline(model: TextModel, stack: SpamStack, thresholds: Thresholds) ->
 
 
 def verdicts_by_fold(
-    trainer: Trainer, oof: OutOfFold, thresholds: Thresholds, rows: Sequence[int], distorted: bool
+    trainer: Trainer,
+    oof: OutOfFold,
+    thresholds: Thresholds | Sequence[Thresholds],
+    rows: Sequence[int],
+    distorted: bool,
 ) -> dict[int, Verdict]:
-    """Run each fold's pipeline on its held-out rows (clean or distorted text)."""
+    """Run each fold's pipeline on its held-out rows (clean or distorted text), with
+    the same thresholds for every fold or one set per fold."""
     out: dict[int, Verdict] = {}
     for k, (model, stack) in enumerate(zip(oof.models, oof.stacks, strict=True)):
         mine = [i for i in rows if oof.fold_of[i] == k]
         texts = [_text(trainer, i, distorted) for i in mine]
-        pipeline = fold_pipeline(model, stack, thresholds)
+        fold_thresholds = thresholds if isinstance(thresholds, Thresholds) else thresholds[k]
+        pipeline = fold_pipeline(model, stack, fold_thresholds)
         out.update(zip(mine, pipeline.classify_many(texts), strict=True))
     return out
 
