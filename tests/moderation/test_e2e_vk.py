@@ -75,3 +75,21 @@ def test_the_same_comment_under_a_new_event_id_is_stored_once(vk_account, vk_emu
     for event_id in ("a1", "a2"):
         assert post_callback(vk_account, callback_body(77, OBSCENE, event_id)) == "ok"
     assert Comment.objects.count() == ArchivedItem.objects.count() == Sanction.objects.count() == 1
+
+
+def test_a_delivery_that_lost_the_race_stores_nothing(vk_account):
+    """Two deliveries of one comment both found it new; the second's insert fails and
+    rolls back its whole intake (archive, sanction, audit entry)."""
+    from django.utils import timezone
+
+    from gospablik.audit.log import verify
+    from gospablik.moderation.actions import do_intake
+    from gospablik.moderation.judge import judge
+    from gospablik.networks.base import RemoteComment
+
+    remote = RemoteComment("88", str(POST), str(AUTHOR), "", OBSCENE, timezone.now(), [])
+    judgement = judge(vk_account, OBSCENE, str(AUTHOR))
+    assert do_intake(vk_account, remote, judgement) is not None
+    assert do_intake(vk_account, remote, judgement) is None
+    assert Comment.objects.count() == ArchivedItem.objects.count() == Sanction.objects.count() == 1
+    assert verify().ok

@@ -62,13 +62,19 @@ def record(
     after: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditEntry:
-    """Append one entry; call inside the transaction of the change it records."""
-    with transaction.atomic():
+    """Append one entry; call inside the transaction of the change it records.
+
+    ``ministry`` is a Ministry or its pk (callers that hold only the id save a query).
+    The head row stays locked until the caller's transaction commits, so call this as
+    late in that transaction as possible: concurrent writers queue on it.
+    """
+    # No savepoint: a failure here must roll back the caller's change anyway.
+    with transaction.atomic(savepoint=False):
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
             seq=head.last_seq + 1,
             created_at=timezone.now(),
-            ministry=ministry,
+            ministry_id=getattr(ministry, "pk", ministry),
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             actor_repr=_actor_repr(actor),
             action=action,
@@ -83,7 +89,7 @@ def record(
         entry.hash = entry_hash(entry.prev_hash, _hashed_fields(entry))
         entry.save()
         head.last_seq, head.last_hash = entry.seq, entry.hash
-        head.save()
+        head.save(update_fields=["last_seq", "last_hash"])
     return entry
 
 

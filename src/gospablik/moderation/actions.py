@@ -52,10 +52,21 @@ class After:
     hide_pk: int | None = None
 
     def run(self) -> None:
+        """Inside the request when the network's rate limiter has a slot; otherwise (or
+        if the deletion went to the worker, so the ban keeps its order) by Celery."""
+        deferred = False
         if self.archive_pk is not None:
-            complete_deletion(self.archive_pk)
-        if self.sanction_pk is not None:
-            apply_sanction(self.sanction_pk)
+            deferred = complete_deletion(self.archive_pk, in_request=True) == "deferred"
+        sanction_deferred = self.sanction_pk is not None and (
+            deferred or apply_sanction(self.sanction_pk, in_request=True) == "deferred"
+        )
+        if deferred or sanction_deferred:
+            from gospablik.moderation.tasks import defer_network_step  # tasks import intake
+
+            defer_network_step(
+                self.archive_pk if deferred else None,
+                self.sanction_pk if sanction_deferred else None,
+            )
         if self.hide_pk is not None:
             hide_on_network(Comment.objects.select_related("account").get(pk=self.hide_pk))
 
@@ -67,28 +78,39 @@ def state_of(comment: Comment) -> dict[str, Any]:
 # --- intake ---------------------------------------------------------------------------
 
 
-@transaction.atomic
 def do_intake(
     account: Account, remote: RemoteComment, judgement: Judgement, existing: Comment | None = None
 ) -> tuple[Comment, After] | None:
     """Store a new comment (or a new version of an edited one), classify, decide.
     None when another delivery stored it first."""
+    try:
+        with transaction.atomic():
+            return _intake(account, remote, judgement, existing)
+    except IntegrityError:
+        # The comment's insert is the transaction's first write, so a concurrent
+        # delivery of the same comment rolls back all of it (and needs no savepoint).
+        if existing is None and _stored_already(account, remote):
+            return None
+        raise
+
+
+def _intake(
+    account: Account, remote: RemoteComment, judgement: Judgement, existing: Comment | None
+) -> tuple[Comment, After]:
     now = timezone.now()
-    comment = _stored(account, remote, now) if existing is None else _edited(existing, remote)
-    if comment is None:
-        return None
+    comment = _new(account, remote, now) if existing is None else _edited(existing, remote)
     before = None if existing is None else state_of(existing)
     comment.verdict = _classification(comment, judgement)
     after = After()
     if comment.status != Comment.Status.DELETED:
         after = _auto_decide(comment, judgement, now)
-    comment.save()
+    comment.save(update_fields=STATE if existing is None else None)
     if existing is not None and existing.is_tombstone:  # deleted outside before we saw it
         archive_copy(comment, actor=None, block_author=False, now=now, done=True)
     record(
         "moderation.intake" if existing is None else "moderation.edit",
         obj=comment,
-        ministry=account.ministry,
+        ministry=account.ministry_id,
         before=before,
         after=state_of(comment) | {"labels": judgement.verdict.labels},
         reason=comment.decision_reason,
@@ -97,21 +119,21 @@ def do_intake(
     return comment, after
 
 
-def _stored(account: Account, remote: RemoteComment, now: datetime) -> Comment | None:
+def _new(account: Account, remote: RemoteComment, now: datetime) -> Comment:
     comment = Comment(
-        ministry=account.ministry,
+        ministry_id=account.ministry_id,
         account=account,
         network=account.network,
         network_comment_id=remote.comment_id,
         received_at=now,
     )
     _copy(comment, remote)
-    try:
-        with transaction.atomic():
-            comment.save()
-    except IntegrityError:
-        return None
+    comment.save(force_insert=True)
     return comment
+
+
+def _stored_already(account: Account, remote: RemoteComment) -> bool:
+    return Comment.objects.filter(account=account, network_comment_id=remote.comment_id).exists()
 
 
 def _edited(existing: Comment, remote: RemoteComment) -> Comment:

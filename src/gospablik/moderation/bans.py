@@ -24,9 +24,17 @@ from django.utils import timezone
 from gospablik.audit.log import record
 from gospablik.moderation.decide import CATEGORY_RU, ban_reason
 from gospablik.moderation.models import Sanction
-from gospablik.moderation.network import PERSON_WAIT, backoff, claim, usable_connection
+from gospablik.moderation.network import (
+    PERSON_WAIT,
+    backoff,
+    claim,
+    limiter_for,
+    release,
+    usable_connection,
+)
 from gospablik.networks.base import Capability, ConnectorError
 from gospablik.networks.connections import capabilities_of, connector_for, note_failure
+from gospablik.networks.ratelimit import LimiterBusy, RateLimiter
 from gospablik.registry.models import Account
 
 C = Capability
@@ -47,8 +55,11 @@ def accounts_for(sanction: Sanction) -> list[Account]:
     )
 
 
-def apply_sanction(sanction_pk: int, now: datetime | None = None) -> str:
-    """Apply a sanction on the networks: "done", "retry" or "skipped"."""
+def apply_sanction(
+    sanction_pk: int, now: datetime | None = None, *, in_request: bool = False
+) -> str:
+    """Apply a sanction on the networks: "done", "retry", "skipped" or (``in_request``
+    and the rate limiter saturated, see :mod:`.network`) "deferred"."""
     moment = now or timezone.now()
     if not claim(Sanction, sanction_pk, moment, status=Sanction.Status.ACTIVE):
         return "skipped"
@@ -56,14 +67,11 @@ def apply_sanction(sanction_pk: int, now: datetime | None = None) -> str:
     if sanction.action == Sanction.Action.WARNING:
         _finish(sanction, moment, WARNING_NOTE)
         return "done"
-    retry: ConnectorError | None = None
-    for account in accounts_for(sanction):
-        if str(account.pk) in sanction.applied:
-            continue
-        try:
-            sanction.applied[str(account.pk)] = _apply_on(account, sanction)
-        except ConnectorError as error:
-            retry = error
+    try:
+        retry = _apply_everywhere(sanction, limiter_for(in_request))
+    except LimiterBusy:  # raised before the first network call: nothing was applied
+        release(Sanction, sanction_pk, moment)
+        return "deferred"
     if retry is None:
         _finish(sanction, moment, _summary(sanction))
         return "done"
@@ -71,11 +79,26 @@ def apply_sanction(sanction_pk: int, now: datetime | None = None) -> str:
     return "retry"
 
 
-def _apply_on(account: Account, sanction: Sanction) -> dict[str, Any]:
+def _apply_everywhere(sanction: Sanction, limiter: RateLimiter | None) -> ConnectorError | None:
+    """Apply on every account not yet done; the last error to retry, if any."""
+    retry: ConnectorError | None = None
+    for account in accounts_for(sanction):
+        if str(account.pk) in sanction.applied:
+            continue
+        try:
+            sanction.applied[str(account.pk)] = _apply_on(account, sanction, limiter)
+        except ConnectorError as error:
+            retry = error
+    return retry
+
+
+def _apply_on(
+    account: Account, sanction: Sanction, limiter: RateLimiter | None = None
+) -> dict[str, Any]:
     """The outcome on one account; raises ConnectorError when it should be retried."""
     caps = capabilities_of(account.network)
     if C.BAN_USER in caps:
-        return _ban(account, sanction, caps)
+        return _ban(account, sanction, caps, limiter)
     if C.BLOCK_AUTHOR_ON_DELETE in caps:
         if sanction.comment is not None and sanction.comment.account_id == account.pk:
             note = "заблокирован при удалении комментария (бессрочно: так блокирует соцсеть)"
@@ -89,14 +112,19 @@ def _apply_on(account: Account, sanction: Sanction) -> dict[str, Any]:
     }
 
 
-def _ban(account: Account, sanction: Sanction, caps: frozenset[Capability]) -> dict[str, Any]:
+def _ban(
+    account: Account,
+    sanction: Sanction,
+    caps: frozenset[Capability],
+    limiter: RateLimiter | None = None,
+) -> dict[str, Any]:
     connection = usable_connection(account)
     if connection is None:
         raise ConnectorError("Подключение к соцсети не работает", network=account.network)
     until = sanction.until if C.BAN_END_DATE in caps else None
     text = f"Нарушение правил: {CATEGORY_RU.get(sanction.category, 'нарушение')}"
     try:
-        connector_for(connection).ban(
+        connector_for(connection, limiter).ban(
             sanction.offender.author_id,
             reason=ban_reason(sanction.category),
             until=until,
@@ -131,7 +159,7 @@ def _finish(sanction: Sanction, now: datetime, note: str) -> None:
     record(
         "moderation.sanction_network",
         obj=sanction,
-        ministry=sanction.offender.ministry,
+        ministry=sanction.offender.ministry_id,
         after={"applied": sanction.applied, "note": note},
     )
 

@@ -5,6 +5,12 @@ A step is claimed by an UPDATE that must touch exactly one row (a lease on
 network twice at once. Transient errors are retried with backoff; a token or captcha
 problem marks the connection for a person; a permanent error is checked against the
 network (the comment may already be gone) before it is reported.
+
+Inside a request (``in_request=True``: a VK Callback, a moderator's click) the step runs
+only if the network's rate limiter has a slot within :data:`INLINE_WAIT`; otherwise the
+claim is given back and the step is "deferred" — the caller hands it to the Celery task
+``moderation.tasks.network_step`` (and, should that never run, ``recover`` finds it
+due). The archive row has committed before either path starts.
 """
 
 from __future__ import annotations
@@ -21,14 +27,23 @@ from gospablik.audit.log import record
 from gospablik.moderation.models import ArchivedItem, Comment
 from gospablik.moderation.sla import REVIEW_FIELDS, enter_review
 from gospablik.networks.base import Capability, ConnectorError, RemoteComment
-from gospablik.networks.connections import capabilities_of, connector_for, note_failure
+from gospablik.networks.connections import (
+    capabilities_of,
+    connector_for,
+    note_failure,
+    shared_limiter,
+)
 from gospablik.networks.models import Connection
+from gospablik.networks.ratelimit import LimiterBusy, NoWaitLimiter, RateLimiter
 from gospablik.registry.models import Account
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
 PERSON_WAIT = timedelta(minutes=10)
 BACKOFF = (30, 120, 600, 3600)
+# Longer than one slot of VK's 3 requests/s: a request waits at most this long for the
+# limiter, so only a saturated limiter (a queue of reservations) defers the step.
+INLINE_WAIT = 0.5
 
 
 def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
@@ -49,6 +64,18 @@ def claim(model: type[models.Model], pk: int, now: datetime, **pending: Any) -> 
     return rows == 1
 
 
+def release(model: type[models.Model], pk: int, now: datetime) -> None:
+    """Give a claimed step back unattempted (due now, for the task that takes it over)."""
+    model._default_manager.filter(pk=pk, network_done_at=None).update(
+        network_next_try_at=now, network_attempts=F("network_attempts") - 1
+    )
+
+
+def limiter_for(in_request: bool) -> RateLimiter | None:
+    """A request's limiter, which refuses to wait; None: the shared one, which waits."""
+    return NoWaitLimiter(shared_limiter(), INLINE_WAIT) if in_request else None
+
+
 def usable_connection(account: Account) -> Connection | None:
     connection = Connection.objects.filter(account=account).first()
     return connection if connection is not None and connection.is_usable else None
@@ -67,8 +94,11 @@ def remote_of(item: ArchivedItem | Comment) -> RemoteComment:
     )
 
 
-def complete_deletion(archive_pk: int, now: datetime | None = None) -> str:
-    """Delete an archived comment on its network: "done", "retry", "failed" or "skipped"."""
+def complete_deletion(
+    archive_pk: int, now: datetime | None = None, *, in_request: bool = False
+) -> str:
+    """Delete an archived comment on its network: "done", "retry", "failed", "skipped"
+    or (``in_request`` and the rate limiter saturated) "deferred"."""
     moment = now or timezone.now()
     if not claim(ArchivedItem, archive_pk, moment, network_failed_at=None):
         return "skipped"
@@ -77,9 +107,12 @@ def complete_deletion(archive_pk: int, now: datetime | None = None) -> str:
     if connection is None:
         return _postpone(archive, moment, PERSON_WAIT, "Подключение к соцсети не работает")
     try:
-        connector_for(connection).delete_comment(
+        connector_for(connection, limiter_for(in_request)).delete_comment(
             remote_of(archive), block_author=archive.block_author
         )
+    except LimiterBusy:
+        release(ArchivedItem, archive_pk, moment)
+        return "deferred"
     except ConnectorError as error:
         return _failed(archive, connection, error, moment)
     mark_deleted(archive, moment)
@@ -132,7 +165,7 @@ def mark_deleted(archive: ArchivedItem, now: datetime, note: str = "") -> None:
     record(
         "moderation.network_delete",
         obj=archive.comment,
-        ministry=archive.ministry,
+        ministry=archive.ministry_id,
         after={"archive": archive.pk, "block_author": archive.block_author, "note": note},
     )
 

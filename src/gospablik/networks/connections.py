@@ -15,13 +15,18 @@ from gospablik.audit.log import record
 from gospablik.networks.base import BaseConnector, Capability, ConnectorError, Profile
 from gospablik.networks.http import HttpClient
 from gospablik.networks.models import Connection, ConnectorMemory
-from gospablik.networks.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
+from gospablik.networks.ratelimit import (
+    InProcessRateLimiter,
+    RateLimiter,
+    RedisRateLimiter,
+    ReservingLimiter,
+)
 from gospablik.networks.registry import build_connector, get_connector_class
 from gospablik.registry.models import Account
 
 
 @lru_cache(maxsize=1)
-def shared_limiter() -> RateLimiter:
+def shared_limiter() -> ReservingLimiter:
     """Redis in production (shared by every worker process), in-process by default."""
     if settings.REDIS_URL:
         return RedisRateLimiter(settings.REDIS_URL)
@@ -43,7 +48,8 @@ class DatabaseMemory:
 TRANSPORT_OVERRIDES: dict[str, httpx.BaseTransport] = {}
 
 
-def connector_for(connection: Connection) -> BaseConnector:
+def connector_for(connection: Connection, limiter: RateLimiter | None = None) -> BaseConnector:
+    """``limiter``: instead of the shared one (e.g. a NoWaitLimiter wrapping it)."""
     network = connection.account.network
     http = HttpClient(
         network=network,
@@ -55,7 +61,7 @@ def connector_for(connection: Connection) -> BaseConnector:
         connection.config,
         connection.secrets,
         http=http,
-        limiter=shared_limiter(),
+        limiter=limiter or shared_limiter(),
         memory=DatabaseMemory(),
     )
 
