@@ -10,6 +10,9 @@ from gospablik.moderation.classifier.threat import find_threats
 
 EXPLAIN_ABOVE = 0.3  # below this the insult finding carries no word spans
 TOP_WORDS = 3
+# A word that pulls less than this share of the strongest one is not shown to moderators
+# («Да пошли вы нахуй со своей…»: «нахуй», not «своей» and «Да»).
+RELATIVE_PULL = 0.33
 # threat score = pattern strength * (THREAT_BASE + (1 - THREAT_BASE) * toxicity)
 THREAT_BASE = 0.6
 # A one-word text gives the n-gram model a handful of n-grams that other words share
@@ -65,7 +68,7 @@ class ToxicityModel:
     def _top_words(self, items: list[Item]) -> list[list[Span]]:
         ranked = self.model.word_contributions(items, "insult") if items else []
         return [
-            [item.span(s, e, "insult:model") for s, e, v in sorted(words[:TOP_WORDS]) if v > 0.05]
+            [item.span(s, e, "insult:model") for s, e, _ in sorted(_strong(words[:TOP_WORDS]))]
             for item, words in zip(items, ranked, strict=True)
         ]
 
@@ -81,3 +84,15 @@ class ToxicityModel:
         shown = [s.text for s in spans] or [item.normalized[h.start : h.end] for h in ordered]
         quoted = ", ".join(f"«{text}»" for text in shown)
         return [Finding("threat", round(score, 4), spans, f"{kinds}: {quoted}")]
+
+
+def _strong(words: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Words (largest first) that pull towards an insult clearly enough to be shown.
+
+    >>> _strong([(0, 5, 3.6), (6, 11, 0.8), (12, 14, 0.3)])
+    [(0, 5, 3.6)]
+    >>> _strong([(0, 5, 1.0), (6, 11, 0.9), (12, 14, 0.04)])
+    [(0, 5, 1.0), (6, 11, 0.9)]
+    """
+    top = words[0][2] if words else 0.0
+    return [w for w in words if w[2] > 0.05 and w[2] >= RELATIVE_PULL * top]
