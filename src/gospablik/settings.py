@@ -259,6 +259,7 @@ CELERY_BEAT_SCHEDULE.update(
         "moderation-poll": every(60.0, "gospablik.moderation.tasks.poll"),
         "moderation-review-sla": every(60.0, "gospablik.moderation.tasks.review_sla"),
         "moderation-lift-expired": every(600.0, "gospablik.moderation.tasks.lift_expired"),
+        "moderation-name-authors": every(120.0, "gospablik.moderation.tasks.name_authors"),
     }
 )
 

@@ -7,11 +7,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from gospablik.audit.models import AuditEntry
+from gospablik.moderation.actions import decide
 from gospablik.moderation.authors import lookup, name_missing_authors
-from gospablik.moderation.models import Comment, Message
+from gospablik.moderation.models import ArchivedItem, Comment, Message
 from gospablik.networks.models import Connection
 from tests.conftest import VK_GROUP
-from tests.moderation.conftest import AUTHOR, BORDERLINE, CLEAN, POST
+from tests.moderation.conftest import AUTHOR, BORDERLINE, CLEAN, OBSCENE, POST
 
 
 def test_a_callback_comment_and_a_message_get_their_authors_names(vk_account, vk_emulator):
@@ -50,3 +51,18 @@ def test_an_unconnected_account_is_not_asked(vk_account, vk_emulator):
     vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=CLEAN)
     Connection.objects.all().delete()
     assert lookup(vk_account, [str(AUTHOR)]) == {}
+
+
+def test_an_automatic_deletion_archives_the_authors_name(vk_account, vk_emulator):
+    vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=OBSCENE)
+    comment = Comment.objects.get()
+    assert comment.status == "deleted" and comment.author_name == "Иван Петров"
+    assert ArchivedItem.objects.get().author_name == "Иван Петров"
+
+
+def test_a_moderators_deletion_archives_the_authors_name(vk_account, vk_emulator, moderator):
+    vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=BORDERLINE)
+    comment = Comment.objects.get(status="review")
+    assert comment.author_name == ""
+    decide(comment, "delete", actor=moderator)
+    assert ArchivedItem.objects.get().author_name == "Иван Петров"

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.moderation.authors import name_author
 from gospablik.moderation.bans import apply_sanction, unban_on_networks
 from gospablik.moderation.classifier import Verdict
 from gospablik.moderation.decide import CATEGORY_RU, findings_json, main_category, reason_text
@@ -291,6 +292,8 @@ def decide(comment: Comment, decision: str, *, actor: Any, reason: str = "") -> 
     """Decide, then do the network work and settle the review duty."""
     from gospablik.moderation.sla import settle_review_duty
 
+    if decision != "keep" and not comment.author_name:  # before the archive is written
+        name_author(comment)
     after = do_decide(comment, decision, actor=actor, reason=reason)
     after.run()
     settle_review_duty(comment.account, actor)

@@ -48,6 +48,14 @@ def name_of(account: Account, author_id: str) -> str:
     return lookup(account, [author_id]).get(author_id, "")
 
 
+def name_author(comment: Comment) -> None:
+    """Name the author of one comment (and their other rows) before a moderator's deletion."""
+    names = lookup(comment.account, [comment.author_id])
+    if names:
+        _apply(comment.account, names)
+        comment.author_name = names.get(comment.author_id, comment.author_name)
+
+
 def name_missing_authors(now: datetime | None = None) -> int:
     """Give recent comments and messages with a blank author name (and those authors on
     the blacklist) the name the network knows; returns how many rows got one."""

@@ -8,6 +8,7 @@ before the comment leaves a tombstone that the late "new" fills in.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.moderation.actions import archive_copy, do_intake, state_of
+from gospablik.moderation.authors import name_of
 from gospablik.moderation.decide import findings_json
 from gospablik.moderation.judge import Judgement, judge
 from gospablik.moderation.models import Comment, Message
@@ -62,6 +64,8 @@ def intake_comment(
     if existing is not None and not _changes(existing, remote, edited):
         return None
     judgement = judge(account, remote.text, remote.author_id)
+    if judgement.action == "delete" and not remote.author_name:  # the archive names its author
+        remote = replace(remote, author_name=name_of(account, remote.author_id))
     result = do_intake(account, remote, judgement, existing)
     if result is None:
         return None

@@ -9,7 +9,7 @@ from celery import shared_task
 from celery.signals import worker_ready
 from kombu.exceptions import KombuError
 
-from gospablik.moderation import bans, network, polling, recovery, sla
+from gospablik.moderation import authors, bans, network, polling, recovery, sla
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,12 @@ def poll() -> int:
 def review_sla() -> int:
     """Open (and close) the review-SLA duties of the moderation queues."""
     return sla.refresh_review_duties()
+
+
+@shared_task(name="gospablik.moderation.tasks.name_authors")
+def name_authors() -> int:
+    """Give recent comments and messages that came with ids only their authors' names."""
+    return authors.name_missing_authors()
 
 
 @shared_task(name="gospablik.moderation.tasks.lift_expired")
