@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from gospablik.audit.log import SYSTEM
 from gospablik.moderation.decide import ACTION_RU, CATEGORY_RU
 from gospablik.moderation.models.comments import AUTO
+
+gettext_noop("система")  # audit.log.SYSTEM, marked here for makemessages
 
 
 def category_label(category: str) -> str:
