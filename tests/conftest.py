@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from gospablik.orgs.models import Membership, Ministry, Organization
 from gospablik.policy.actions import do_setup_ministry
@@ -86,6 +88,14 @@ def outsider(make_user: Callable[..., Any]) -> Any:
 @pytest.fixture
 def komiac_org(health: Ministry) -> Organization:
     return Organization.objects.get(ministry=health, key="komiac")
+
+
+@pytest.fixture(autouse=True)
+def _language_reset() -> Iterator[None]:
+    """A request with the English cookie activates English for the thread; later tests
+    (and doctests) expect the default language."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from gospablik.moderation.classifier.core import Action, Finding, Thresholds, Verdict
 from gospablik.networks.base import BAN_REASONS, Capability
@@ -19,17 +19,17 @@ from gospablik.policy.schema import ModerationSpec
 
 # Russian in records (archive reasons, network ban comments); translated on pages (labels.py).
 CATEGORY_RU = {
-    "obscenity": N_("нецензурная брань"),
-    "insult": N_("оскорбление"),
-    "threat": N_("угроза"),
-    "spam": N_("спам"),
-    "unlawful": N_("нарушение закона"),
+    "obscenity": gettext_noop("нецензурная брань"),
+    "insult": gettext_noop("оскорбление"),
+    "threat": gettext_noop("угроза"),
+    "spam": gettext_noop("спам"),
+    "unlawful": gettext_noop("нарушение закона"),
 }
 ACTION_RU = {
-    "delete": N_("удалить"),
-    "hide": N_("скрыть"),
-    "review": N_("на проверку"),
-    "keep": N_("оставить"),
+    "delete": gettext_noop("удалить"),
+    "hide": gettext_noop("скрыть"),
+    "review": gettext_noop("на проверку"),
+    "keep": gettext_noop("оставить"),
 }
 NEEDS = {"delete": Capability.DELETE_COMMENT, "hide": Capability.HIDE_COMMENT}
 

@@ -19,15 +19,22 @@ gettext_noop("система")  # audit.log.SYSTEM, marked here for makemessages
 
 def category_label(category: str) -> str:
     """
-    >>> category_label("spam"), category_label("other")
+    >>> from django.utils.translation import override
+    >>> with override("ru"):
+    ...     category_label("spam"), category_label("other")
     ('спам', 'other')
+    >>> with override("en"):
+    ...     category_label("spam")
+    'spam'
     """
     return gettext(CATEGORY_RU[category]) if category in CATEGORY_RU else category
 
 
 def categories_label(labels: Iterable[str]) -> str:
     """
-    >>> categories_label(["spam", "insult"]), categories_label([])
+    >>> from django.utils.translation import override
+    >>> with override("ru"):
+    ...     categories_label(["spam", "insult"]), categories_label([])
     ('спам, оскорбление', '—')
     """
     return ", ".join(category_label(c) for c in labels) or "—"
@@ -35,7 +42,9 @@ def categories_label(labels: Iterable[str]) -> str:
 
 def action_label(action: str) -> str:
     """
-    >>> action_label("review"), action_label("")
+    >>> from django.utils.translation import override
+    >>> with override("ru"):
+    ...     action_label("review"), action_label("")
     ('на проверку', '—')
     """
     return gettext(ACTION_RU[action]) if action in ACTION_RU else (action or "—")
@@ -44,7 +53,9 @@ def action_label(action: str) -> str:
 def decider_label(name: str) -> str:
     """Who decided: a person's name as it is; the automation and the system translated.
 
-    >>> decider_label("автомодерация"), decider_label("Иванова И. И.")
-    ('автомодерация', 'Иванова И. И.')
+    >>> from django.utils.translation import override
+    >>> with override("en"):
+    ...     decider_label("автомодерация"), decider_label("Иванова И. И.")
+    ('automatic moderation', 'Иванова И. И.')
     """
     return gettext(name) if name in (AUTO, SYSTEM) else name
