@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -118,17 +118,27 @@ def messaging_events(network: str, entry: Mapping[str, Any]) -> list[InboundEven
     return events
 
 
-def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
-    """Check the signature and turn one Page webhook delivery into events."""
+ChangeReader = Callable[[Mapping[str, Any], Mapping[str, Any]], list[InboundEvent]]
+
+
+def parse_meta_webhook(
+    network: str, body: bytes, headers: Mapping[str, str], app_secret: str, changes: ChangeReader
+) -> list[InboundEvent]:
+    """Check the signature and turn one Meta webhook delivery (a Page's or an Instagram
+    account's) into events: its ``changes`` read by ``changes``, and its direct messages."""
     check_signature(body, headers, app_secret)
     try:
         payload = json.loads(body)
     except ValueError:
-        raise ConnectorError("Вебхук Meta: тело не JSON", permanent=True, network="facebook",
+        raise ConnectorError("Вебхук Meta: тело не JSON", permanent=True, network=network,
                              code="bad_json") from None  # fmt: skip
     events: list[InboundEvent] = []
     for entry in payload.get("entry") or []:
         for change in entry.get("changes") or []:
-            events.extend(change_events(entry, change))
-        events.extend(messaging_events("facebook", entry))
+            events.extend(changes(entry, change))
+        events.extend(messaging_events(network, entry))
     return events
+
+
+def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
+    return parse_meta_webhook("facebook", body, headers, app_secret, change_events)

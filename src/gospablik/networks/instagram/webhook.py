@@ -5,13 +5,12 @@ webhooks with ``X-Hub-Signature-256``."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from ..base import ConnectorError, InboundEvent, RemoteComment
-from ..facebook.webhook import check_signature, messaging_events
+from ..base import InboundEvent, RemoteComment
+from ..facebook.webhook import parse_meta_webhook
 
 
 def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[InboundEvent]:
@@ -43,15 +42,4 @@ def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[I
 
 
 def parse_webhook(body: bytes, headers: Mapping[str, str], app_secret: str) -> list[InboundEvent]:
-    check_signature(body, headers, app_secret)
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        raise ConnectorError("Вебхук Instagram: тело не JSON", permanent=True,
-                             network="instagram", code="bad_json") from None  # fmt: skip
-    events: list[InboundEvent] = []
-    for entry in payload.get("entry") or []:
-        for change in entry.get("changes") or []:
-            events.extend(change_events(entry, change))
-        events.extend(messaging_events("instagram", entry))
-    return events
+    return parse_meta_webhook("instagram", body, headers, app_secret, change_events)
