@@ -2,8 +2,8 @@
 (default 200 events/s) against the VK emulator, as a deployment runs it.
 
 Run: ``.venv/bin/python bench/moderation_e2e.py [--rate 200] [--seconds 10]
-[--processes 2 --threads 8] [--database-url postgres://postgres@127.0.0.1:5432/gospablik_bench]
-[--redis-url redis://127.0.0.1:6379/13]``.
+[--processes 2 --threads 8] [--database-url postgres://postgres@127.0.0.1:5432/gospablik_bench
+[--prepared-statements]] [--redis-url redis://127.0.0.1:6379/13]``.
 
 What runs: this process plays VK — the emulator serves its API over HTTP on 127.0.0.1
 and ``--deliveries`` threads post each new comment's Callback to our app. Our app runs
@@ -29,6 +29,7 @@ whether the audit chain verifies.
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import platform
 import signal
@@ -88,14 +89,21 @@ def time_decisions(role: str) -> None:
 
 
 def warm_up() -> None:
-    """Load the classifier before the clock starts, as a long-running process has."""
+    """Load what a long-running process has loaded before the clock starts: the
+    classifier, the URL configuration, the production calendar, the rate limiter."""
     from django.db import connections
+    from django.urls import get_resolver
+    from django.utils import timezone
 
     from gospablik.moderation.judge import pipeline_for
+    from gospablik.networks.connections import shared_limiter
     from gospablik.orgs.models import Ministry
 
+    get_resolver().url_patterns  # noqa: B018 — imports every app's views
+    shared_limiter()
     for ministry in Ministry.objects.all():
-        pipeline_for(ministry)
+        policy = pipeline_for(ministry)[1]
+        policy.due_at(timezone.now(), policy.moderation.review_sla)
     connections.close_all()
 
 
@@ -150,6 +158,8 @@ def environment(args: argparse.Namespace, var_dir: str) -> dict[str, str]:
     }
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
+    if args.prepared_statements:
+        env["GOSPABLIK_DB_PREPARED_STATEMENTS"] = "1"
     if args.redis_url:
         env["GOSPABLIK_REDIS_URL"] = args.redis_url
         env["CELERY_BROKER_URL"] = args.redis_url
@@ -282,14 +292,44 @@ def sender(clock: Clock, base: str | None) -> Any:
 
 
 def client_for(base: str | None) -> Any:
-    import httpx
-
     if base:
-        return httpx.Client(base_url=base, timeout=30.0)
+        return Poster(base)
+    import httpx
     from django.core.wsgi import get_wsgi_application
 
     transport = httpx.WSGITransport(app=get_wsgi_application())
     return httpx.Client(base_url="http://testserver", transport=transport, timeout=30.0)
+
+
+class Poster:
+    """VK's side of a delivery thread: one keep-alive HTTP connection. http.client costs
+    a fraction of httpx's CPU, which this load generator shares with the app it loads."""
+
+    class Reply:
+        def __init__(self, status_code: int, text: str) -> None:
+            self.status_code, self.text = status_code, text
+
+    def __init__(self, base: str) -> None:
+        parts = urlsplit(base)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.connection: http.client.HTTPConnection | None = None
+
+    def post(self, path: str, content: bytes, headers: dict[str, str]) -> Poster.Reply:
+        for attempt in (1, 2):  # the server may have closed an idle keep-alive connection
+            try:
+                return self._post(path, content, headers)
+            except (http.client.HTTPException, ConnectionError):
+                self.connection = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _post(self, path: str, content: bytes, headers: dict[str, str]) -> Poster.Reply:
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30.0)
+        self.connection.request("POST", path, content, headers)
+        response = self.connection.getresponse()
+        return Poster.Reply(response.status, response.read().decode())
 
 
 @contextmanager
@@ -489,6 +529,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--processes", type=int, default=2, help="gunicorn workers; 0: in-process")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     parser.add_argument("--database-url", default="", help="PostgreSQL (created and dropped)")
+    parser.add_argument("--prepared-statements", action="store_true",
+                        help="PostgreSQL: GOSPABLIK_DB_PREPARED_STATEMENTS=1")  # fmt: skip
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13",
                         help="rate limiter and Celery broker; '' for neither")  # fmt: skip
     parser.add_argument("--celery-worker", action="store_true", help=argparse.SUPPRESS)
@@ -504,6 +546,7 @@ def ran_on(args: argparse.Namespace) -> str:
     if connection.vendor == "postgresql":
         version = connection.cursor().connection.info.server_version
         db = f"PostgreSQL {version // 10000}.{version % 10000}"
+        db += ", prepared statements" if args.prepared_statements else ""
     else:
         import sqlite3
 

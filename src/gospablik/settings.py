@@ -93,7 +93,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'gospablik.sqlite3'}"),
-        conn_max_age=envint("GOSPABLIK_DB_CONN_MAX_AGE", 0),
+        # Persistent in production: a request (a network's Callback) must not pay for a
+        # new connection. Not in development: runserver's threads would each keep one.
+        conn_max_age=envint("GOSPABLIK_DB_CONN_MAX_AGE", 600 if PRODUCTION else 0),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -108,6 +110,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: the live server of browser tests then opens its own connections
     # per request thread instead of sharing one across threads.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+elif envbool("GOSPABLIK_DB_PREPARED_STATEMENTS", default=False):
+    # psycopg binds parameters on the server and prepares a statement on its 5th use on a
+    # connection; PostgreSQL then skips parsing and planning it (docs/moderation.md,
+    # "Runtime"). Not behind PgBouncer in transaction mode; restart after migrations.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

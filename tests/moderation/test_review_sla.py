@@ -11,7 +11,8 @@ import time_machine
 from gospablik.duties.models import Duty
 from gospablik.moderation.actions import decide
 from gospablik.moderation.models import Comment
-from gospablik.moderation.sla import refresh_review_duties
+from gospablik.moderation.sla import current_policy, enter_review, refresh_review_duties
+from gospablik.policy.store import policy_for
 from tests.conftest import VK_GROUP
 from tests.moderation.conftest import AUTHOR, BORDERLINE, POST
 
@@ -56,3 +57,14 @@ def test_the_duty_completes_when_the_queue_is_decided(vk_account, vk_emulator, m
         decide(Comment.objects.get(), "keep", actor=moderator)
     duty = Duty.objects.get(kind="moderation_review")
     assert duty.status == "done" and duty.done_by == moderator
+
+
+def test_a_caller_holding_the_policy_spends_no_query_on_the_deadline(
+    vk_account, django_assert_num_queries
+):
+    comment = Comment(ministry=vk_account.ministry, account=vk_account)
+    policy = current_policy(vk_account.ministry_id)
+    assert policy == policy_for(vk_account.ministry)
+    with django_assert_num_queries(0):
+        enter_review(comment, MONDAY_10, policy=policy)
+    assert comment.status == "review" and comment.review_due_at == MONDAY_10 + timedelta(hours=4)

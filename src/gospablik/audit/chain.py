@@ -20,3 +20,20 @@ def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     """
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+def hash_prefix(fields: dict[str, Any]) -> str:
+    """The canonical JSON of an entry's fields up to its "seq" value, which sorts last:
+    the entry's hash is then SHA-256 of ``prev_hash + prefix + str(seq) + "}"``, so the
+    database can finish it once it has assigned the seq (``fields`` lack "seq").
+
+    >>> import hashlib
+    >>> fields = {"action": "x", "after": {"было": 1}, "reason": ""}
+    >>> prefix = hash_prefix(fields)
+    >>> full = hashlib.sha256((GENESIS + prefix + "7}").encode()).hexdigest()
+    >>> full == entry_hash(GENESIS, fields | {"seq": 7})
+    True
+    """
+    assert all(key < "seq" for key in fields), "seq must stay the last key"
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+    return canonical[:-1] + ', "seq": '

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from gospablik.audit.append import append
 from gospablik.audit.chain import GENESIS, entry_hash
 from gospablik.audit.models import AuditEntry, AuditHead
 
@@ -70,9 +71,7 @@ def record(
     """
     # No savepoint: a failure here must roll back the caller's change anyway.
     with transaction.atomic(savepoint=False):
-        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
-            seq=head.last_seq + 1,
             created_at=timezone.now(),
             ministry_id=getattr(ministry, "pk", ministry),
             actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -84,12 +83,10 @@ def record(
             before=before,
             after=after,
             reason=reason,
-            prev_hash=head.last_hash,
         )
-        entry.hash = entry_hash(entry.prev_hash, _hashed_fields(entry))
-        entry.save()
-        head.last_seq, head.last_hash = entry.seq, entry.hash
-        head.save(update_fields=["last_seq", "last_hash"])
+        fields = _hashed_fields(entry)
+        del fields["seq"]  # the append assigns it
+        append(entry, fields)
     return entry
 
 

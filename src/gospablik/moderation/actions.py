@@ -181,7 +181,7 @@ def _auto_decide(comment: Comment, judgement: Judgement, now: datetime) -> After
         comment.status = Comment.Status.HIDDEN
         return After(hide_pk=comment.pk)
     if action == "review":
-        enter_review(comment, now)
+        enter_review(comment, now, policy=judgement.policy)
         comment.decided_by_repr, comment.decided_at = "", None
     else:
         comment.status = Comment.Status.KEPT

@@ -8,14 +8,15 @@ before the comment leaves a tombstone that the late "new" fills in.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db import connection as db_connection
 from django.utils import timezone
 
 from gospablik.audit.log import record
-from gospablik.moderation.actions import archive_copy, do_intake, state_of
+from gospablik.moderation.actions import After, archive_copy, do_intake, state_of
 from gospablik.moderation.authors import name_of
 from gospablik.moderation.decide import findings_json
 from gospablik.moderation.judge import Judgement, judge
@@ -23,6 +24,7 @@ from gospablik.moderation.models import Comment, Message
 from gospablik.moderation.sla import leave_review
 from gospablik.networks import base
 from gospablik.networks.base import NETWORK_LABELS_RU, RemoteComment
+from gospablik.networks.inbound import FollowUp, Handler
 from gospablik.networks.models import Connection, InboundEvent
 from gospablik.networks.vk.convert import from_unix  # unix seconds -> aware UTC
 from gospablik.registry.models import Account
@@ -31,18 +33,40 @@ log = logging.getLogger(__name__)
 KINDS = ("comment_new", "comment_edit", "comment_restore", "comment_delete", "message_new")
 
 
-def on_event(stored: InboundEvent, event: base.InboundEvent) -> None:
-    """The subscriber of :mod:`gospablik.networks.inbound` (runs inside the request)."""
+class EventSubscriber:
+    """The subscriber of :mod:`gospablik.networks.inbound`. Its ``prepare`` runs before
+    the event's write transaction (which on SQLite locks the whole database): the stored
+    version, the classifier and the author's name (a network call) stay out of it. The
+    step it returns runs inside and returns the network step, run after the commit."""
+
+    def __call__(self, stored: InboundEvent, event: base.InboundEvent) -> FollowUp | None:
+        """All of it inside the transaction (the sweeper's retry of a failed event)."""
+        step = self.prepare(stored.connection, event)
+        return None if step is None else step(stored, event)
+
+    def prepare(self, connection: Connection, event: base.InboundEvent) -> Handler | None:
+        account, remote = connection.account, event.comment
+        if event.kind not in ("comment_new", "comment_edit") or remote is None:
+            return _other_event
+        if is_own(account, remote):
+            return None
+        pending = judged(account, remote, edited=event.kind == "comment_edit")
+        return None if pending is None else pending.step
+
+
+def _other_event(stored: InboundEvent, event: base.InboundEvent) -> FollowUp | None:
     account = stored.connection.account
     if event.kind == "message_new":
         intake_message(account, event.payload)
     elif event.kind == "comment_delete":
         note_deleted(account, event.payload)
-    elif event.comment is not None and not is_own(account, event.comment):
-        if event.kind == "comment_restore":
-            note_restored(account, event.comment)
-        else:
-            intake_comment(account, event.comment, edited=event.kind == "comment_edit")
+    elif event.kind == "comment_restore" and event.comment is not None:
+        if not is_own(account, event.comment):
+            return note_restored(account, event.comment)
+    return None
+
+
+on_event = EventSubscriber()
 
 
 def is_own(account: Account, remote: RemoteComment) -> bool:
@@ -60,18 +84,61 @@ def intake_comment(
     account: Account, remote: RemoteComment, *, edited: bool = False
 ) -> Comment | None:
     """Store, classify, decide and act; None for a repeat of what is stored."""
-    existing = Comment.objects.filter(account=account, network_comment_id=remote.comment_id).first()
+    stored = store_comment(account, remote, edited=edited)
+    if stored is None:
+        return None
+    comment, after = stored
+    after.run()
+    return comment
+
+
+def store_comment(
+    account: Account, remote: RemoteComment, *, edited: bool = False
+) -> tuple[Comment, After] | None:
+    """Store, classify and decide; the network step is the caller's to run once this has
+    committed. None for a repeat of what is stored."""
+    pending = judged(account, remote, edited=edited)
+    return None if pending is None else pending.store()
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A comment classified and decided, to be stored."""
+
+    account: Account
+    remote: RemoteComment
+    judgement: Judgement
+    existing: Comment | None
+
+    def store(self) -> tuple[Comment, After] | None:
+        return do_intake(self.account, self.remote, self.judgement, self.existing)
+
+    def step(self, stored: InboundEvent, event: base.InboundEvent) -> FollowUp | None:
+        """As a step of an inbound event's transaction."""
+        done = self.store()
+        return None if done is None else done[1].run
+
+
+def judged(account: Account, remote: RemoteComment, *, edited: bool = False) -> Pending | None:
+    """Reads and look-ups only; None for a repeat of what is stored."""
+    existing = stored_version(account, remote.comment_id)
     if existing is not None and not _changes(existing, remote, edited):
         return None
     judgement = judge(account, remote.text, remote.author_id)
     if judgement.action == "delete" and not remote.author_name:  # the archive names its author
         remote = replace(remote, author_name=name_of(account, remote.author_id))
-    result = do_intake(account, remote, judgement, existing)
-    if result is None:
-        return None
-    comment, after = result
-    after.run()
-    return comment
+    return Pending(account, remote, judgement, existing)
+
+
+def stored_version(account: Account, comment_id: str) -> Comment | None:
+    """The stored comment, if any. Nearly every event brings a new one, so a light
+    existence check comes first (plain SQL: the ORM's full fetch costs more)."""
+    table = Comment._meta.db_table
+    sql = f"SELECT id FROM {table} WHERE account_id = %s AND network_comment_id = %s"  # noqa: S608
+    with db_connection.cursor() as cursor:
+        cursor.execute(sql, [account.pk, comment_id])
+        row = cursor.fetchone()
+    return None if row is None else Comment.objects.get(pk=row[0])
 
 
 def _changes(existing: Comment, remote: RemoteComment, edited: bool) -> bool:
@@ -130,12 +197,16 @@ def _tombstone(account: Account, comment_id: str, post_id: str, who: str, reason
            after=state_of(comment), reason=reason)  # fmt: skip
 
 
-def note_restored(account: Account, remote: RemoteComment) -> None:
+def note_restored(account: Account, remote: RemoteComment) -> FollowUp | None:
+    """Returns the network step of a restored comment seen for the first time."""
     comment = Comment.objects.filter(account=account, network_comment_id=remote.comment_id).first()
+    follow_up = None
     if comment is None or comment.is_tombstone:
-        comment = intake_comment(account, remote)
+        stored = store_comment(account, remote)
+        comment, follow_up = (stored[0], stored[1].run) if stored is not None else (None, None)
     if comment is not None:
         _mark_restored(comment)
+    return follow_up
 
 
 @transaction.atomic

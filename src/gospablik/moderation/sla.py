@@ -17,25 +17,37 @@ from django.utils import timezone
 from gospablik.duties.actions import Subject, do_complete_duty, do_open_duty, open_duties_for
 from gospablik.duties.engine import alert_owners
 from gospablik.duties.models import Duty
+from gospablik.moderation.judge import pipeline_for
 from gospablik.moderation.models import Comment
 from gospablik.orgs.models import Organization
+from gospablik.policy.schema import Policy
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
 
 KIND = "moderation_review"
 
 
-def review_due(comment: Comment, since: datetime | None = None) -> datetime:
+def review_due(
+    comment: Comment, since: datetime | None = None, policy: Policy | None = None
+) -> datetime:
     """When a comment entering the queue now (or at ``since``) must be decided."""
-    policy = policy_for(comment.ministry)
+    policy = policy or current_policy(comment.ministry_id)
     return policy.due_at(since or timezone.now(), policy.moderation.review_sla)
 
 
-def enter_review(comment: Comment, since: datetime | None = None) -> None:
-    """Put a comment in the queue (the caller saves it)."""
+def enter_review(
+    comment: Comment, since: datetime | None = None, *, policy: Policy | None = None
+) -> None:
+    """Put a comment in the queue (the caller saves it). ``policy``: the ministry's
+    current policy when the caller holds it (a judgement does), else it is looked up."""
     moment = since or timezone.now()
     comment.status = Comment.Status.REVIEW
-    comment.review_since, comment.review_due_at = moment, review_due(comment, moment)
+    comment.review_since, comment.review_due_at = moment, review_due(comment, moment, policy)
+
+
+def current_policy(ministry_id: int) -> Policy:
+    """The parsed current policy, cached with the classifier (one light query)."""
+    return pipeline_for(ministry_id)[1]
 
 
 def leave_review(comment: Comment) -> None:

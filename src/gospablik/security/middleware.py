@@ -28,8 +28,10 @@ def enforced() -> bool:
 
 def needed_step(request: HttpRequest) -> str:
     """ "" when the request may proceed, else the name of the page that must come first."""
+    if request.path.startswith(OPEN_PREFIXES):  # before the user: hooks carry no session
+        return ""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or request.path.startswith(OPEN_PREFIXES):
+    if user is None or not user.is_authenticated:
         return ""
     if getattr(user, "is_verified", lambda: False)():
         return ""
