@@ -11,6 +11,7 @@ and `foreign` — an editor of the other ministry (order 001), `outsider` — no
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from gospablik.networks.connections import shared_limiter
 from gospablik.orgs.models import Membership, Ministry, Organization
 from gospablik.policy.actions import do_setup_ministry
 from gospablik.policy.loader import load_preset
@@ -96,6 +98,16 @@ def _language_reset() -> Iterator[None]:
     (and doctests) expect the default language."""
     yield
     translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _own_rate_limits(settings: Any) -> Iterator[None]:
+    """Each test gets its own rate-limit slots: with Redis (CI) the limiter is shared by
+    every test process, and one test's reserved slots would make another's wait."""
+    settings.RATELIMIT_PREFIX = f"test:{uuid.uuid4().hex}:"
+    shared_limiter.cache_clear()
+    yield
+    shared_limiter.cache_clear()
 
 
 @pytest.fixture(autouse=True)

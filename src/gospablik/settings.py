@@ -211,6 +211,8 @@ CELERY_BEAT_SCHEDULE = {
     "vk-longpoll": every(15.0, "gospablik.networks.tasks.vk_longpoll"),
 }
 REDIS_URL = envstr("GOSPABLIK_REDIS_URL", "")
+# Keys of the shared rate limiter in Redis (several installations may share one Redis).
+RATELIMIT_PREFIX = envstr("GOSPABLIK_RATELIMIT_PREFIX", "gospablik:")
 # Hosts the connectors may reach although they are private/loopback (the local emulators).
 NETWORK_ALLOW_HOSTS = envlist(
     "GOSPABLIK_NETWORK_ALLOW_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"]

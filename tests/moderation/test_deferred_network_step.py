@@ -41,10 +41,11 @@ def saturated(limiter: Any) -> None:
 
 
 @pytest.fixture
-def queue() -> Iterator[Any]:
+def queue(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Celery's queue on an in-memory broker (never the configured one)."""
     from gospablik.celery import app
 
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery prefers it to its conf
     saved = app.conf.broker_url
     app.conf.broker_url = "memory://"
     app._after_fork()  # drop the producer pools bound to the configured broker

@@ -29,7 +29,7 @@ from gospablik.registry.models import Account
 def shared_limiter() -> ReservingLimiter:
     """Redis in production (shared by every worker process), in-process by default."""
     if settings.REDIS_URL:
-        return RedisRateLimiter(settings.REDIS_URL)
+        return RedisRateLimiter(settings.REDIS_URL, prefix=settings.RATELIMIT_PREFIX)
     return InProcessRateLimiter()
 
 
