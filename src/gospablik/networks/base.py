@@ -441,6 +441,17 @@ class BaseConnector:
         """Display names of people (or communities) by id, for events that carry only ids."""
         self.unsupported(Capability.READ_NAMES)
 
+    def answer_to(self, peer_id: str, text: str, max_text: int) -> int:
+        """The numeric user id an answer goes to; a text over ``max_text`` characters or
+        an id that is not a number is refused before any call."""
+        if len(text) > max_text:
+            raise self.error(f"Текст длиннее {max_text} символов", permanent=True, code="too_long")
+        if not peer_id.isdigit():
+            where = NETWORK_LABELS_RU.get(self.network, self.network)
+            raise self.error(f"{where}: «{peer_id}» — не id пользователя", permanent=True,
+                             code="bad_peer")  # fmt: skip
+        return int(peer_id)
+
     def answer_once(self, idempotency_key: str, send: Callable[[], str]) -> str:
         """``send`` once per key, for networks whose messaging API keeps no idempotency key."""
         return send_once(self.memory, f"{self.network}:answer:{idempotency_key}", send)

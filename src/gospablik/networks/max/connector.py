@@ -201,15 +201,11 @@ class MaxConnector(BaseConnector):
         """``POST /messages?user_id=…``: the answer lands in the person's dialog with the bot.
         MAX keeps no idempotency key: a send confirmed earlier under the same key is not
         repeated (``answer_once``); one whose answer was lost cannot be checked."""
-        if len(text) > MAX_TEXT:
-            raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
-        if not peer_id.isdigit():
-            raise self.error(f"MAX: «{peer_id}» — не id пользователя", permanent=True,
-                             code="bad_peer")  # fmt: skip
+        user_id = self.answer_to(peer_id, text, MAX_TEXT)
 
         def send() -> str:
             try:
-                result = self.call("POST", "/messages", params={"user_id": int(peer_id)},
+                result = self.call("POST", "/messages", params={"user_id": user_id},
                                    json={"text": text, "notify": True})  # fmt: skip
             except ConnectorError as error:
                 raise _dialog_error(error) from error

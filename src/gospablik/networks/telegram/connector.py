@@ -339,15 +339,11 @@ class TelegramConnector(BaseConnector):
         """``sendMessage`` into the person's private chat with the bot (chat id = user id).
         The Bot API has no idempotency key: a send confirmed earlier under the same key is
         not repeated (``answer_once``); one whose answer was lost cannot be checked."""
-        if len(text) > MAX_TEXT:
-            raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
-        if not peer_id.isdigit():
-            raise self.error(f"Telegram: «{peer_id}» — не id пользователя", permanent=True,
-                             code="bad_peer")  # fmt: skip
+        user_id = self.answer_to(peer_id, text, MAX_TEXT)
 
         def send() -> str:
             try:
-                sent = self.call("sendMessage", {"chat_id": int(peer_id), "text": text})
+                sent = self.call("sendMessage", {"chat_id": user_id, "text": text})
             except ConnectorError as error:
                 raise dialog_error(error) from error
             return f"{peer_id}:{sent['message_id']}"
