@@ -156,17 +156,17 @@ def test_facebook_a_message_to_the_page_is_answered_in_messenger(facebook, moder
     message = answered(moderator)
     assert message.network == "facebook" and message.author_id == PSID
     assert message.answer_sent is True
-    assert [m["text"] for m in facebook.state.answers(PSID)] == [ANSWER]
+    assert [m["text"] for m in facebook.state.inbox.answers(PSID)] == [ANSWER]
     assert Message.objects.count() == 1  # the echo of the answer is not a new message
 
 
 def test_facebook_an_answer_after_24_hours_is_kept_with_the_reason(facebook, moderator):
     facebook.state.write_to_page(CLEAN, PSID)
-    facebook.state.age_conversation(PSID, 25 * 3600)
+    facebook.state.inbox.age(PSID, 25 * 3600)
     message = answered(moderator)
     assert message.answer_text == ANSWER and message.answer_sent is False
     assert "окно ответа закрыто" in message.answer_note
-    assert facebook.state.answers(PSID) == []
+    assert facebook.state.inbox.answers(PSID) == []
 
 
 # --- Instagram: direct messages of the professional account --------------------------------
@@ -190,7 +190,7 @@ def test_instagram_a_direct_message_is_answered(instagram, moderator):
     message = answered(moderator)
     assert message.network == "instagram" and message.author_id == igsid
     assert message.answer_sent is True
-    assert [m["text"] for m in instagram.state.answers(igsid)] == [ANSWER]
+    assert [m["text"] for m in instagram.state.inbox.answers(igsid)] == [ANSWER]
     assert Message.objects.count() == 1
 
 

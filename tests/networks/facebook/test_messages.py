@@ -35,7 +35,9 @@ def test_it_answers_with_the_send_api_and_skips_the_echo(connector, emulator):
     events = pushed(connector, emulator)
     emulator.state.write_to_page("Вопрос", PSID)
     message_id = connector.send_message(PSID, "Ответ", "k1")
-    assert [(m["mid"], m["text"]) for m in emulator.state.answers(PSID)] == [(message_id, "Ответ")]
+    assert [(m["mid"], m["text"]) for m in emulator.state.inbox.answers(PSID)] == [
+        (message_id, "Ответ")
+    ]
     assert [e.kind for e in events()] == ["message_new"]  # the echo of our answer is skipped
 
 
@@ -43,7 +45,7 @@ def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emul
     emulator.state.write_to_page("Вопрос", PSID)
     first = connector.send_message(PSID, "Ответ", "k1")
     assert connector.send_message(PSID, "Ответ", "k1") == first
-    assert len(emulator.state.answers(PSID)) == 1
+    assert len(emulator.state.inbox.answers(PSID)) == 1
 
 
 def test_an_unknown_person_is_refused_plainly(connector):
@@ -55,11 +57,11 @@ def test_an_unknown_person_is_refused_plainly(connector):
 
 def test_the_24_hour_window_is_said_plainly(connector, emulator):
     emulator.state.write_to_page("Вопрос", PSID)
-    emulator.state.age_conversation(PSID, 25 * 3600)
+    emulator.state.inbox.age(PSID, 25 * 3600)
     with pytest.raises(ConnectorError) as caught:
         connector.send_message(PSID, "Ответ", "k1")
     assert caught.value.permanent and "окно ответа закрыто" in caught.value.message
-    assert emulator.state.answers(PSID) == []
+    assert emulator.state.inbox.answers(PSID) == []
 
 
 def test_without_pages_messaging_it_is_a_permission_error(connector, emulator):

@@ -32,7 +32,9 @@ def test_it_answers_and_skips_the_echo(connector, emulator):
     events = pushed(connector, emulator)
     igsid = emulator.state.write_to_account("Вопрос")["sender"]
     message_id = connector.send_message(igsid, "Ответ", "k1")
-    assert [(m["mid"], m["text"]) for m in emulator.state.answers(igsid)] == [(message_id, "Ответ")]
+    assert [(m["mid"], m["text"]) for m in emulator.state.inbox.answers(igsid)] == [
+        (message_id, "Ответ")
+    ]
     assert [e.kind for e in events()] == ["message_new"]
 
 
@@ -40,7 +42,7 @@ def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emul
     igsid = emulator.state.write_to_account("Вопрос")["sender"]
     first = connector.send_message(igsid, "Ответ", "k1")
     assert connector.send_message(igsid, "Ответ", "k1") == first
-    assert len(emulator.state.answers(igsid)) == 1
+    assert len(emulator.state.inbox.answers(igsid)) == 1
 
 
 def test_an_unknown_person_is_refused_plainly(connector):
@@ -51,7 +53,7 @@ def test_an_unknown_person_is_refused_plainly(connector):
 
 def test_the_24_hour_window_is_said_plainly(connector, emulator):
     igsid = emulator.state.write_to_account("Вопрос")["sender"]
-    emulator.state.age_conversation(igsid, 25 * 3600)
+    emulator.state.inbox.age(igsid, 25 * 3600)
     with pytest.raises(ConnectorError) as caught:
         connector.send_message(igsid, "Ответ", "k1")
     assert caught.value.code == 10 and "окно ответа закрыто" in caught.value.message

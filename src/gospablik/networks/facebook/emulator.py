@@ -16,7 +16,7 @@ from typing import Any
 from ..emulation import Request, Sender, refuse_seed
 from .graph import GraphApiError, appsecret_proof, graph_time, no_object, select
 from .graph_app import GraphEmulator, Handler
-from .world import PAGE_ID, REPLY_WINDOW, FacebookWorld
+from .world import PAGE_ID, FacebookWorld
 
 SCHEDULE_MIN, SCHEDULE_MAX = 10 * 60, 30 * 86400  # VERIFY: docs say 10 minutes to 30 days
 
@@ -194,13 +194,7 @@ class FacebookEmulator(GraphEmulator):
         if params.get("messaging_type") not in ("RESPONSE", "UPDATE", "MESSAGE_TAG") or not text:
             raise GraphApiError(100, "(#100) Param messaging_type and message are required")
         psid = str(recipient.get("id") or "")
-        conversation = self.state.conversations.get(psid)
-        if conversation is None:
-            raise GraphApiError(100, "(#100) No matching user found", 2018001)
-        if self.state.now() - conversation["last_in"] > REPLY_WINDOW:
-            raise GraphApiError(10, "(#10) This message is sent outside of allowed window.",
-                                2018278)  # fmt: skip
-        message = self.state.page_message(psid, text)
+        message = self.state.inbox.owner_writes(psid, text, window_subcode=2018278)
         return {"recipient_id": psid, "message_id": message["mid"]}
 
     def subscribe_app(self, node: str, params: dict[str, Any], req: Request) -> Any:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import graph_time
+from .inbox import MetaInbox
 
 PAGE_ID = "100000000000001"
 DEMO_TOKEN = "EAAGospablikDemoPageAccessToken"  # noqa: S105 (public demo token of the emulator)
@@ -15,7 +16,6 @@ DEMO_APP_SECRET = "gospablik-demo-app-secret"  # noqa: S105 (public demo secret 
 ALL_SCOPES = frozenset({"pages_manage_posts", "pages_read_engagement", "pages_manage_engagement",
                         "pages_read_user_content", "pages_manage_metadata", "read_insights",
                         "pages_show_list", "pages_messaging"})  # fmt: skip
-REPLY_WINDOW = 24 * 3600  # standard messaging: answer within 24 h of the person's message
 
 
 @dataclass
@@ -50,10 +50,12 @@ class FacebookWorld:
              "tasks": ["ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"]},
         ]  # fmt: skip
         self.insights: dict[str, dict[str, int]] = {}  # metric -> day (YYYY-MM-DD) -> value
-        self.conversations: dict[str, dict[str, Any]] = {}  # PSID -> last_in, messages
         self.callback_url = ""
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._next = 1000
+        self.inbox = MetaInbox(PAGE_ID, "page", now=self.now, publish=self.deliver,
+                               new_mid=lambda: f"m_{self.next_id()}",
+                               echo_extra={"app_id": 1})  # fmt: skip
 
     def now(self) -> float:
         return self.clock()
@@ -94,46 +96,21 @@ class FacebookWorld:
         change = {"field": "feed",
                   "value": {"item": item, "verb": verb, "created_time": int(self.now()),
                             **value}}  # fmt: skip
-        payload = {
+        self.deliver({
             "object": "page",
             "entry": [{"id": PAGE_ID, "time": int(self.now()), "changes": [change]}],
-        }
+        })  # fmt: skip
+
+    def deliver(self, payload: dict[str, Any]) -> None:
+        """A webhook payload to every listener."""
         for listener in self.listeners:
             listener(payload)
-
-    def notify_messaging(self, sender: str, recipient: str, message: dict[str, Any]) -> None:
-        ms = int(self.now() * 1000)
-        event = {"sender": {"id": sender}, "recipient": {"id": recipient}, "timestamp": ms,
-                 "message": message}  # fmt: skip
-        payload = {"object": "page", "entry": [{"id": PAGE_ID, "time": ms, "messaging": [event]}]}
-        for listener in self.listeners:
-            listener(payload)
-
-    def page_message(self, psid: str, text: str) -> dict[str, Any]:
-        """The Page's message to ``psid`` (Send API); Meta echoes it to the webhook."""
-        message = {"mid": f"m_{self.next_id()}", "text": text}
-        self.conversations[psid]["messages"].append({**message, "from": PAGE_ID})
-        self.notify_messaging(PAGE_ID, psid, {**message, "is_echo": True, "app_id": 1})
-        return message
 
     # --- a human in the Facebook UI -------------------------------------------------------------
 
     def write_to_page(self, text: str, psid: str = "7000000000000001") -> dict[str, Any]:
         """A person writes to the Page in Messenger (``psid``: their page-scoped id)."""
-        conversation = self.conversations.setdefault(psid, {"last_in": 0.0, "messages": []})
-        conversation["last_in"] = self.now()
-        message = {"mid": f"m_{self.next_id()}", "text": text}
-        conversation["messages"].append({**message, "from": psid})
-        self.notify_messaging(psid, PAGE_ID, message)
-        return message
-
-    def answers(self, psid: str) -> list[dict[str, Any]]:
-        """What the Page wrote to ``psid``, oldest first."""
-        conversation = self.conversations.get(psid) or {"messages": []}
-        return [m for m in conversation["messages"] if m["from"] == PAGE_ID]
-
-    def age_conversation(self, psid: str, seconds: float) -> None:
-        self.conversations[psid]["last_in"] -= seconds
+        return self.inbox.person_writes(psid, text)
 
     def add_comment(self, post_id: str, text: str, author: dict[str, str] | None = None,
                     parent: str | None = None) -> dict[str, Any]:  # fmt: skip

@@ -21,8 +21,6 @@ from ..facebook.graph import GraphApiError, graph_time, no_object, select
 from ..facebook.graph_app import GraphEmulator, Handler
 from .world import IG_USER_ID, QUOTA_TOTAL, QUOTA_WINDOW, InstagramWorld
 
-REPLY_WINDOW = 24 * 3600  # a person's message opens 24 hours for answers
-
 COMMENT_DEFAULT = ("timestamp", "text")
 
 
@@ -134,14 +132,8 @@ class InstagramEmulator(GraphEmulator):
         if not text:
             raise GraphApiError(100, "(#100) Param message must be non-empty")
         igsid = str(recipient.get("id") or "")
-        conversation = self.state.conversations.get(igsid)
-        if conversation is None:
-            raise GraphApiError(100, "(#100) No matching user found", 2018001)
-        if self.state.now() - conversation["last_in"] > REPLY_WINDOW:
-            raise GraphApiError(10, "(#10) This message is sent outside of allowed window.",
-                                2534022)  # fmt: skip
-        return {"recipient_id": igsid,
-                "message_id": self.state.account_message(igsid, text)["mid"]}  # fmt: skip
+        message = self.state.inbox.owner_writes(igsid, text, window_subcode=2534022)
+        return {"recipient_id": igsid, "message_id": message["mid"]}
 
     # --- containers, media, comments -------------------------------------------------------
 

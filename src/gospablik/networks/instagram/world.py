@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..facebook.graph import graph_time
+from ..facebook.inbox import MetaInbox
 
 IG_USER_ID = "17841400000000001"
 DEMO_TOKEN = "EAAGospablikDemoInstagramToken"  # noqa: S105 (public demo token of the emulator)
@@ -36,11 +37,12 @@ class InstagramWorld:
         self.published_at: list[float] = []
         self.processing_polls = 1  # status reads answered IN_PROGRESS before FINISHED
         self.unreachable: set[str] = set()  # media URLs Meta "cannot download"
-        self.conversations: dict[str, dict[str, Any]] = {}  # IGSID -> last_in, messages
         self.callback_url = ""
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._next = 17900000000000000
         self._people: dict[str, str] = {}
+        self.inbox = MetaInbox(IG_USER_ID, "instagram", now=self.now, publish=self.deliver,
+                               new_mid=lambda: f"aWdfZAG1{self.next_id()}")  # fmt: skip
 
     def now(self) -> float:
         return self.clock()
@@ -108,39 +110,14 @@ class InstagramWorld:
     def write_to_account(self, text: str, username: str = "ivan_petrov") -> dict[str, Any]:
         """A person sends the account a direct message."""
         igsid = self.person(username)
-        conversation = self.conversations.setdefault(igsid, {"last_in": 0.0, "messages": []})
-        conversation["last_in"] = self.now()
-        message = {"mid": f"aWdfZAG1{self.next_id()}", "text": text}
-        conversation["messages"].append({**message, "from": igsid})
-        self.notify_messaging(igsid, IG_USER_ID, message)
-        return {**message, "sender": igsid}
-
-    def account_message(self, igsid: str, text: str) -> dict[str, Any]:
-        """The account's message to ``igsid``; Meta echoes it to the webhook."""
-        message = {"mid": f"aWdfZAG1{self.next_id()}", "text": text}
-        self.conversations[igsid]["messages"].append({**message, "from": IG_USER_ID})
-        self.notify_messaging(IG_USER_ID, igsid, {**message, "is_echo": True})
-        return message
-
-    def answers(self, igsid: str) -> list[dict[str, Any]]:
-        conversation = self.conversations.get(igsid) or {"messages": []}
-        return [m for m in conversation["messages"] if m["from"] == IG_USER_ID]
-
-    def age_conversation(self, igsid: str, seconds: float) -> None:
-        self.conversations[igsid]["last_in"] -= seconds
-
-    def notify_messaging(self, sender: str, recipient: str, message: dict[str, Any]) -> None:
-        ms = int(self.now() * 1000)
-        event = {"sender": {"id": sender}, "recipient": {"id": recipient}, "timestamp": ms,
-                 "message": message}  # fmt: skip
-        payload = {"object": "instagram",
-                   "entry": [{"id": IG_USER_ID, "time": ms, "messaging": [event]}]}  # fmt: skip
-        for listener in self.listeners:
-            listener(payload)
+        return {**self.inbox.person_writes(igsid, text), "sender": igsid}
 
     def notify(self, field: str, value: dict[str, Any]) -> None:
-        payload = {"object": "instagram", "entry": [{"id": IG_USER_ID, "time": int(self.now()),
-                   "changes": [{"field": field, "value": value}]}]}  # fmt: skip
+        self.deliver({"object": "instagram", "entry": [{"id": IG_USER_ID, "time": int(self.now()),
+                      "changes": [{"field": field, "value": value}]}]})  # fmt: skip
+
+    def deliver(self, payload: dict[str, Any]) -> None:
+        """A webhook payload to every listener."""
         for listener in self.listeners:
             listener(payload)
 
