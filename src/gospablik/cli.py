@@ -16,6 +16,7 @@ PLAIN_COMMANDS: dict[tuple[str, str], str] = {
     ("style", "check"): "gospablik.style.cli:main",
     ("moderate", "classify"): "gospablik.moderation.cli:classify_main",
     ("moderate", "train"): "gospablik.moderation.cli:train_main",
+    ("dialogue", "classify"): "gospablik.dialogue.cli:classify_main",
     ("calendar", "add-working-days"): "gospablik.calendar.cli:add_working_days_main",
     ("calendar", "is-working-day"): "gospablik.calendar.cli:is_working_day_main",
     ("calendar", "due"): "gospablik.calendar.cli:due_main",

@@ -1,0 +1,1 @@
+"""Dialogue with residents: threads over comments and messages, answers, deadlines, metrics."""
