@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gospablik.content",
     "gospablik.approvals",
     "gospablik.moderation",
+    "gospablik.dialogue",
     "gospablik.styleguide",
     "gospablik.web",
     "gospablik.api",

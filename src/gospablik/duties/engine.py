@@ -52,12 +52,20 @@ def _check(duty: Duty, now: datetime) -> None:
     policy = policy_for(duty.ministry)
     tz = policy.tz()
     if now >= duty.due_at:
-        _escalate(duty, policy.reminders.escalate_to_role, tz)
+        _escalate(duty, escalation_role(policy, duty.kind), tz)
         duty.next_check_at = None
     else:
         _remind(duty, tz)
         duty.next_check_at = _next_reminder(duty, now, policy.reminders.before_hours)
     duty.save(update_fields=["next_check_at", "reminders_sent", "escalated_at"])
+
+
+def escalation_role(policy: Any, kind: str) -> str:
+    """The role an overdue duty escalates to: the dialogue's own target for its duties."""
+    dialogue = policy.dialogue
+    if kind.startswith("dialogue_") and dialogue is not None and dialogue.escalate_to_role:
+        return str(dialogue.escalate_to_role)
+    return str(policy.reminders.escalate_to_role)
 
 
 def _next_reminder(duty: Duty, now: datetime, before_hours: list[int]) -> datetime:

@@ -16,5 +16,9 @@ DUTY_KINDS = {
     "credential_rotation": _("Обновить ключ доступа"),
     "connection_repair": _("Восстановить подключение к соцсети"),
     "content_results": _("Подвести итоги конкурса или акции"),
+    "dialogue_answer": _("Ответить жителю"),
+    "dialogue_final_answer": _("Дать окончательный ответ жителю"),
+    "dialogue_formal_appeal": _("Ответить на обращение гражданина (59-ФЗ)"),
+    "dialogue_approval": _("Согласовать ответ жителю"),
 }
 KIND_CHOICES = list(DUTY_KINDS.items())

@@ -190,6 +190,36 @@ class ModerationSpec(Spec):
         return self
 
 
+class TopicSpec(Spec):
+    """A topic of residents' threads and where it is routed (an organization of the policy)."""
+
+    key: Slug
+    name: Text
+    keywords: list[Text] = []
+    org: str | None = None
+
+
+class DialogueSpec(Spec):
+    """Answering residents: deadlines, who answers, who needs approval, topics."""
+
+    answer_within: PeriodSpec
+    final_answer_within: PeriodSpec | None = None
+    approval_within: PeriodSpec | None = None
+    formal_appeal_within: PeriodSpec
+    escalate_to_role: Role | None = None
+    answering_orgs: list[str] = Field(min_length=1)
+    answer_without_approval: list[Role] = []
+    topics: list[TopicSpec] = []
+    clause: Text
+
+    @model_validator(mode="after")
+    def _unique_topics(self) -> DialogueSpec:
+        keys = [t.key for t in self.topics]
+        if len(keys) != len(set(keys)):
+            raise ValueError("ключи тем dialogue.topics повторяются")
+        return self
+
+
 class RemindersSpec(Spec):
     before_hours: list[Annotated[int, Field(gt=0)]] = [24, 2]
     escalate_to_role: Role = "head"
@@ -250,6 +280,7 @@ class Policy(Spec):
     style: StyleSpec
     profile: ProfileSpec | None = None
     moderation: ModerationSpec
+    dialogue: DialogueSpec | None = None
     reminders: RemindersSpec = RemindersSpec()
     calendar: CalendarSpec = CalendarSpec()
     security: SecuritySpec
@@ -268,7 +299,17 @@ class Policy(Spec):
     @model_validator(mode="after")
     def _references(self) -> Policy:
         check_policy(self)
+        self._dialogue_references()
         return self
+
+    def _dialogue_references(self) -> None:
+        if self.dialogue is None:
+            return
+        known = {org.key for org in self.organizations}
+        named = [*self.dialogue.answering_orgs, *(t.org for t in self.dialogue.topics if t.org)]
+        for key in named:
+            if key not in known:
+                raise ValueError(f"dialogue: нет организации «{key}» в organizations")
 
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class DialogueConfig(AppConfig):
+    name = "gospablik.dialogue"
+    verbose_name = "Диалоги"
+
+    def ready(self) -> None:
+        from gospablik.dialogue import receivers  # noqa: F401  (threads for new comments)
