@@ -283,3 +283,10 @@ CELERY_BEAT_SCHEDULE.update(
         "content-followups": every(300.0, "gospablik.content.tasks.open_followups"),
     }
 )
+
+# --- Networks (issue 12): the one outbound queue of network operations ----------------------
+CELERY_BEAT_SCHEDULE.update({"outbound-run": every(5.0, "gospablik.networks.outbound.run_due")})
+# HTTP timeout of every connector's calls, seconds.
+NETWORK_HTTP_TIMEOUT = float(envstr("GOSPABLIK_NETWORK_HTTP_TIMEOUT", "15"))
+# False only against emulators (tests, benchmarks): no client-side rate limits at all.
+NETWORK_RATE_LIMIT = envbool("GOSPABLIK_NETWORK_RATE_LIMIT", default=True)

@@ -20,5 +20,6 @@ DUTY_KINDS = {
     "dialogue_final_answer": _("Дать окончательный ответ жителю"),
     "dialogue_formal_appeal": _("Ответить на обращение гражданина (59-ФЗ)"),
     "dialogue_approval": _("Согласовать ответ жителю"),
+    "outbound_operation": _("Разобрать невыполненное действие в соцсети"),
 }
 KIND_CHOICES = list(DUTY_KINDS.items())

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.networks.base import BaseConnector, Capability, ConnectorError, Profile
-from gospablik.networks.http import HttpClient
+from gospablik.networks.http import TRANSPORT_OVERRIDES, HttpClient
 from gospablik.networks.models import Connection, ConnectorMemory
 from gospablik.networks.ratelimit import (
     InProcessRateLimiter,
+    NoRateLimiter,
     RateLimiter,
     RedisRateLimiter,
     ReservingLimiter,
@@ -27,7 +28,10 @@ from gospablik.registry.models import Account
 
 @lru_cache(maxsize=1)
 def shared_limiter() -> ReservingLimiter:
-    """Redis in production (shared by every worker process), in-process by default."""
+    """Redis in production (shared by every worker process), in-process by default;
+    none at all when ``NETWORK_RATE_LIMIT`` is off (emulator runs only)."""
+    if not settings.NETWORK_RATE_LIMIT:
+        return NoRateLimiter()
     if settings.REDIS_URL:
         return RedisRateLimiter(settings.REDIS_URL, prefix=settings.RATELIMIT_PREFIX)
     return InProcessRateLimiter()
@@ -44,15 +48,15 @@ class DatabaseMemory:
         ConnectorMemory.objects.update_or_create(key=key, defaults={"value": value})
 
 
-# The HTTP seam for tests and the demo: network -> httpx transport (an in-process emulator).
-TRANSPORT_OVERRIDES: dict[str, httpx.BaseTransport] = {}
+__all__ = ["TRANSPORT_OVERRIDES", "connector_for", "shared_limiter"]
 
 
 def connector_for(connection: Connection, limiter: RateLimiter | None = None) -> BaseConnector:
-    """``limiter``: instead of the shared one (e.g. a NoWaitLimiter wrapping it)."""
+    """THE way to get a connector (``networks.connector_for``). ``limiter``: instead of
+    the shared one (the queue passes a NoWaitLimiter wrapping it inside a request)."""
     network = connection.account.network
     transport, hosts = TRANSPORT_OVERRIDES.get(network), tuple(settings.NETWORK_ALLOW_HOSTS)
-    http = _http_client(connection.pk, network, transport, hosts)
+    http = _http_client(connection.pk, network, transport, hosts, settings.NETWORK_HTTP_TIMEOUT)
     return build_connector(
         network,
         connection.config,
@@ -65,13 +69,23 @@ def connector_for(connection: Connection, limiter: RateLimiter | None = None) ->
 
 @lru_cache(maxsize=256)
 def _http_client(
-    connection_id: int, network: str, transport: httpx.BaseTransport | None, hosts: tuple[str, ...]
+    connection_id: int,
+    network: str,
+    transport: httpx.BaseTransport | None,
+    hosts: tuple[str, ...],
+    timeout: float,
 ) -> HttpClient:
     """One client per connection, kept: its TLS context and open connections to the
     network are reused (a new client costs ~20 ms of CPU before its first request). Per
     connection, so that no cookie a network sets for one account reaches another's calls;
     httpx clients are safe to share between threads."""
-    return HttpClient(network=network, transport=transport, allow_hosts=hosts)
+    return HttpClient(
+        network=network,
+        transport=transport,
+        allow_hosts=hosts,
+        timeout=timeout,
+        connect_timeout=min(timeout, 5.0),
+    )
 
 
 def capabilities_of(network: str) -> frozenset[Capability]:
@@ -150,7 +164,6 @@ def open_repair_duty(connection: Connection, error: ConnectorError) -> None:
     """Tell the people who maintain the account that it needs them (no retry loop)."""
     from gospablik.duties.actions import Subject, do_open_duty, open_duties_for
     from gospablik.duties.engine import alert_owners
-    from gospablik.orgs.models import Organization
     from gospablik.policy.store import policy_for
 
     subject = Subject.of(connection)
@@ -158,8 +171,7 @@ def open_repair_duty(connection: Connection, error: ConnectorError) -> None:
         return
     account = connection.account
     policy = policy_for(account.ministry)
-    keys = [o.key for o in policy.orgs_for("maintenance")] or [account.responsible_org.key]
-    owner = Organization.objects.get(ministry=account.ministry, key=keys[0])
+    owner = maintainer_org(account)
     duty = do_open_duty(
         account.ministry,
         kind="connection_repair",
@@ -172,3 +184,14 @@ def open_repair_duty(connection: Connection, error: ConnectorError) -> None:
         description="Публикации и модерация этого аккаунта остановлены до исправления.",
     )
     alert_owners(duty)
+
+
+def maintainer_org(account: Account) -> Any:
+    """The organization that maintains ``account`` (the policy's, else its responsible one)."""
+    from gospablik.orgs.models import Organization
+    from gospablik.policy.store import policy_for
+
+    keys = [o.key for o in policy_for(account.ministry).orgs_for("maintenance")]
+    return Organization.objects.get(
+        ministry=account.ministry, key=(keys or [account.responsible_org.key])[0]
+    )

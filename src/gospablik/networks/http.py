@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("gospablik.networks.http")
 
+# The one seam for tests and the demo: network -> httpx transport (an emulator mounted
+# in-process with ``emulation.emulator_transport``). Read by ``connections.connector_for``.
+TRANSPORT_OVERRIDES: dict[str, httpx.BaseTransport] = {}
+
 SECRET_PARAMS = (
     "access_token",
     "token",

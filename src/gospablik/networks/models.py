@@ -75,3 +75,8 @@ class ConnectorMemory(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+from gospablik.networks.outbound.models import Operation  # noqa: E402  (the queue's table)
+
+__all__ = ["Connection", "ConnectorMemory", "InboundEvent", "Operation"]

@@ -40,3 +40,10 @@ def _poll(connection: Connection) -> int:
 @shared_task(name="gospablik.networks.tasks.vk_longpoll")
 def vk_longpoll() -> int:
     return poll_vk_once()
+
+
+# The outbound queue's tasks live beside it; importing them here registers them with the
+# worker (autodiscovery looks at ``<app>.tasks``).
+from gospablik.networks.outbound.tasks import run_due, run_operation  # noqa: E402
+
+__all__ = ["poll_vk_once", "run_due", "run_operation", "vk_longpoll"]
