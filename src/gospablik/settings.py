@@ -272,6 +272,7 @@ CELERY_BEAT_SCHEDULE.update(
         "moderation-review-sla": every(60.0, "gospablik.moderation.tasks.review_sla"),
         "moderation-lift-expired": every(600.0, "gospablik.moderation.tasks.lift_expired"),
         "moderation-name-authors": every(120.0, "gospablik.moderation.tasks.name_authors"),
+        "dialogue-open-missing": every(300.0, "gospablik.dialogue.tasks.open_missing"),
     }
 )
 

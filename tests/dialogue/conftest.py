@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from django.test import TestCase
 
 from gospablik.moderation.models import Comment, Message
 from gospablik.orgs.models import Ministry
@@ -42,17 +43,28 @@ def make_comment(
     account: Account, text: str = QUESTION, at: datetime | None = None, **fields: Any
 ) -> Comment:
     extra = {"received_at": at} if at is not None else {}
-    return Comment.objects.create(
-        ministry=account.ministry, account=account, network=account.network,
-        network_comment_id=str(next(_ids)), post_id="3", author_id="200",
-        author_name="Мария Иванова", text=text, **extra, **fields,
-    )  # fmt: skip
+    with committed():
+        return Comment.objects.create(
+            ministry=account.ministry, account=account, network=account.network,
+            network_comment_id=str(next(_ids)), post_id="3", author_id="200",
+            author_name="Мария Иванова", text=text, **extra, **fields,
+        )  # fmt: skip
 
 
 def make_message(account: Account, text: str = QUESTION, at: datetime | None = None) -> Message:
     extra = {"received_at": at} if at is not None else {}
-    return Message.objects.create(
-        ministry=account.ministry, account=account, network=account.network,
-        network_message_id=str(next(_ids)), author_id="200", author_name="Мария Иванова",
-        text=text, **extra,
-    )  # fmt: skip
+    with committed():
+        return Message.objects.create(
+            ministry=account.ministry, account=account, network=account.network,
+            network_message_id=str(next(_ids)), author_id="200", author_name="Мария Иванова",
+            text=text, **extra,
+        )  # fmt: skip
+
+
+def committed() -> Any:
+    """Run what waits for the commit (the dialogue's threads, queued operations) at once:
+    the test's own transaction never commits."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+from tests.moderation.conftest import ok_account, ok_emulator  # noqa: E402, F401  (OK fixtures)

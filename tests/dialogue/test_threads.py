@@ -11,7 +11,7 @@ from gospablik.audit.models import AuditEntry
 from gospablik.dialogue.models import Thread
 from gospablik.duties.models import Duty
 from gospablik.moderation.models import Comment
-from tests.dialogue.conftest import QUESTION, THANKS, make_comment, make_message
+from tests.dialogue.conftest import QUESTION, THANKS, committed, make_comment, make_message
 
 NSK = ZoneInfo("Asia/Novokuznetsk")
 FRIDAY_EVENING = datetime(2025, 3, 14, 20, 0, tzinfo=NSK)  # the next working day is Monday
@@ -56,7 +56,8 @@ def test_the_text_stays_in_the_comment_only(account) -> None:
 def test_moderation_hiding_the_comment_hides_the_thread_and_stops_the_clock(account) -> None:
     comment = make_comment(account)
     comment.status = Comment.Status.DELETED
-    comment.save()
+    with committed():
+        comment.save()
     thread = Thread.objects.get(comment=comment)
     assert thread.status == "hidden"
     assert Duty.objects.get(kind="dialogue_answer").status == "cancelled"

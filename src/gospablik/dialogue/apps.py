@@ -6,4 +6,4 @@ class DialogueConfig(AppConfig):
     verbose_name = "Диалоги"
 
     def ready(self) -> None:
-        from gospablik.dialogue import receivers  # noqa: F401  (threads for new comments)
+        from gospablik.dialogue import delivery, receivers  # noqa: F401  (registrations)

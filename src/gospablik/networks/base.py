@@ -124,6 +124,7 @@ class Capability(StrEnum):
     BLOCK_AUTHOR_ON_DELETE = "block_author_on_delete"
     SEND_MESSAGE = "send_message"
     READ_NAMES = "read_names"
+    REPLY_COMMENT = "reply_comment"
 
 
 CAPABILITY_LABELS_RU: dict[Capability, str] = {
@@ -154,6 +155,7 @@ CAPABILITY_LABELS_RU: dict[Capability, str] = {
     Capability.BLOCK_AUTHOR_ON_DELETE: "Блокировка автора при удалении комментария",
     Capability.SEND_MESSAGE: "Ответ на личное сообщение сообществу",
     Capability.READ_NAMES: "Имена авторов по их id",
+    Capability.REPLY_COMMENT: "Ответ на комментарий от имени сообщества",
 }
 
 NETWORK_LABELS_RU: dict[str, str] = {
@@ -437,6 +439,11 @@ class BaseConnector:
         """Send ``text`` to ``peer_id`` as the community; return the message id."""
         self.unsupported(Capability.SEND_MESSAGE)
 
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """Answer comment ``comment_id`` under ``post_id`` in its thread as the community;
+        return the reply's id. A comment gone from the network raises ``comment_deleted``."""
+        self.unsupported(Capability.REPLY_COMMENT)
+
     def read_names(self, author_ids: Sequence[str]) -> dict[str, str]:
         """Display names of people (or communities) by id, for events that carry only ids."""
         self.unsupported(Capability.READ_NAMES)
@@ -455,6 +462,14 @@ class BaseConnector:
     def answer_once(self, idempotency_key: str, send: Callable[[], str]) -> str:
         """``send`` once per key, for networks whose messaging API keeps no idempotency key."""
         return send_once(self.memory, f"{self.network}:answer:{idempotency_key}", send)
+
+
+COMMENT_GONE = "Комментарий, на который вы отвечаете, удалён в соцсети — ответ не опубликован."
+
+
+def comment_gone(network: str) -> ConnectorError:
+    """The one error of a reply to a comment deleted on the network (never retried)."""
+    return ConnectorError(COMMENT_GONE, permanent=True, code="comment_deleted", network=network)
 
 
 def check_draft(connector: BaseConnector, draft: PostDraft) -> None:

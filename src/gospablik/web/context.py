@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from gospablik.dialogue.counts import dialogue_counts
 from gospablik.orgs.access import ministries_for
 
 
@@ -16,4 +17,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ministries = list(ministries_for(user))
     current = next((m for m in ministries if m.key == key), None)
     unread = user.notifications.filter(read_at__isnull=True).count()
-    return {"nav_ministries": ministries, "nav_ministry": current, "nav_unread": unread}
+    return {
+        "nav_ministries": ministries,
+        "nav_ministry": current,
+        "nav_unread": unread,
+        "nav_dialogue": dialogue_counts(user, current) if current else None,
+    }

@@ -11,6 +11,7 @@ from ..base import (
     BaseConnector,
     Capability,
     ConfigField,
+    ConnectorError,
     InboundEvent,
     MediaFile,
     Poll,
@@ -21,6 +22,7 @@ from ..base import (
     RemotePost,
     Stats,
     check_draft,
+    comment_gone,
 )
 from . import convert
 from .api import DEFAULT_API_URL, OKApi
@@ -58,7 +60,7 @@ class OKConnector(BaseConnector):
             C.PUBLISH_TEXT, C.PUBLISH_PHOTO, C.PUBLISH_LINK, C.PUBLISH_POLL, C.SCHEDULE_NATIVE,
             C.DELETE_POST, C.READ_WALL, C.READ_COMMENTS, C.DELETE_COMMENT,
             C.BLOCK_AUTHOR_ON_DELETE, C.READ_PROFILE, C.READ_ADMINS, C.READ_STATS,
-            C.SEND_MESSAGE, C.READ_NAMES,
+            C.SEND_MESSAGE, C.READ_NAMES, C.REPLY_COMMENT,
         }
     )  # fmt: skip
     config_schema: ClassVar[tuple[ConfigField, ...]] = (
@@ -194,6 +196,26 @@ class OKConnector(BaseConnector):
             "discussions.deleteDiscussionComment", discussionId=comment.post_id,
             discussionType=DISCUSSION, comment_id=comment.comment_id, block_author=block_author,
         )  # fmt: skip
+
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """``discussions.addDiscussionComment`` on the group topic, as the group, in reply
+        to ``comment_id``. OK keeps no idempotency key: one send per key (``answer_once``).
+        VERIFY on apiok.ru: the reply parameter name (``reply_to_comment_id``, as the
+        comments of ``discussions.getComments`` carry it) and ``as_admin``."""
+        return self.answer_once(idempotency_key, lambda: self._reply(post_id, comment_id, text))
+
+    def _reply(self, post_id: str, comment_id: str, text: str) -> str:
+        try:
+            response = self.api.call(
+                "discussions.addDiscussionComment", discussionId=post_id,
+                discussionType=DISCUSSION, comment=text, reply_to_comment_id=comment_id,
+                as_admin="true",
+            )  # fmt: skip
+        except ConnectorError as error:
+            if str(error.code) == "141":
+                raise comment_gone(self.network) from error
+            raise
+        return str(response["comment_id"] if isinstance(response, dict) else response)
 
     # --- community ---------------------------------------------------------------------
 

@@ -187,7 +187,7 @@ def comment_view(c: dict[str, Any]) -> dict[str, Any]:
         "id": c["id"],
         "text": c["text"],
         "author_id": c["author_id"],
-        "author_type": "USER",
+        "author_type": c.get("author_type", "USER"),
         "date": c["date"],
         "like_count": 0,
         "liked_it": False,
@@ -217,6 +217,27 @@ def discussions_get_comments(call: Call) -> dict[str, Any]:
         "has_more": more,
         "entities": {"users": users},
     }
+
+
+@method("discussions.addDiscussionComment")
+def discussions_add_comment(call: Call) -> dict[str, Any]:
+    """A comment on a group topic; ``as_admin=true`` writes it as the group (a manager
+    only) and ``reply_to_comment_id`` makes it a reply in that comment's thread."""
+    if call.params.get("discussionType") != "GROUP_TOPIC":
+        raise OKError(100, "discussionType")
+    topic = call.state.topic(call.need("discussionId"))
+    text = call.need("comment")
+    as_group = call.params.get("as_admin") == "true"
+    if as_group:
+        call.manager_of(topic["gid"])
+    reply_to = call.params.get("reply_to_comment_id") or None
+    target = call.state.comments.get(reply_to) if reply_to else None
+    if reply_to and (target is None or target["deleted"] or target["topic_id"] != topic["id"]):
+        raise OKError(141, "Comment not found")
+    author = topic["gid"] if as_group else call.uid
+    comment = call.state.new_comment(topic["id"], author, text, reply_to)
+    comment["author_type"] = "GROUP" if as_group else "USER"
+    return {"comment_id": comment["id"]}
 
 
 @method("discussions.deleteDiscussionComment")

@@ -38,6 +38,7 @@ RETRIES: dict[str, Handler] = {}
 KIND_MODULES: list[str] = [
     "gospablik.content.outbound",
     "gospablik.moderation.outbound",
+    "gospablik.dialogue.delivery",
 ]
 
 

@@ -13,6 +13,7 @@ from ..base import (
     BaseConnector,
     Capability,
     ConfigField,
+    ConnectorError,
     MediaFile,
     Poll,
     PostDraft,
@@ -22,11 +23,14 @@ from ..base import (
     RemotePost,
     Stats,
     check_draft,
+    comment_gone,
 )
 from . import convert
 from .api import DEFAULT_API_BASE, VKApi
 
 C = Capability
+# wall.createComment on a deleted comment (VK: 211 access to comment denied, 104 not found)
+REPLY_TARGET_GONE = frozenset({"211", "104"})
 BAN_REASON_CODES = {"other": 0, "spam": 1, "insult": 2, "obscenity": 3, "flood": 4}
 
 
@@ -50,6 +54,7 @@ class VKConnector(BaseConnector):
             C.UNBAN_USER,
             C.SEND_MESSAGE,
             C.READ_NAMES,
+            C.REPLY_COMMENT,
             C.BAN_REASON,
             C.BAN_END_DATE,
             C.READ_PROFILE,
@@ -253,6 +258,21 @@ class VKConnector(BaseConnector):
         self.api.call("wall.deleteComment", owner_id=self.owner_id, comment_id=comment.comment_id)
         if block_author:
             self.ban(comment.author_id, reason="other", until=None, comment="")
+
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """``wall.createComment`` from the community (``from_group``) in the comment's
+        thread (``reply_to_comment``); ``guid`` makes a repeated call return the same reply."""
+        try:
+            response = self.api.call(
+                "wall.createComment", owner_id=self.owner_id, post_id=post_id,
+                from_group=self.group_id, reply_to_comment=comment_id, message=text,
+                guid=idempotency_key[:64],
+            )  # fmt: skip
+        except ConnectorError as error:
+            if str(error.code) in REPLY_TARGET_GONE:
+                raise comment_gone(self.network) from error
+            raise
+        return str(response["comment_id"])
 
     def restore_comment(self, comment: RemoteComment) -> None:
         self.api.call("wall.restoreComment", owner_id=self.owner_id, comment_id=comment.comment_id)

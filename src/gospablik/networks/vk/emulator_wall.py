@@ -308,6 +308,16 @@ def new_comment(
 def wall_create_comment(call: Call) -> dict[str, Any]:
     owner_id = call.number("owner_id")
     from_id = -call.number("from_group") if call.params.get("from_group") else call.user_id()
+    if from_id < 0:
+        call.require_role(-from_id, 2, code=213)  # an editor answers as the community
+    guid = call.params.get("guid") or ""
+    hit = _guid_hit(call, owner_id, "comment:" + guid) if guid else None
+    if hit is not None:
+        comment = call.state.comment(owner_id, hit)
+        return {"comment_id": hit, "parents_stack": comment["parents_stack"]}
+    reply_to = call.number("reply_to_comment", 0)
+    if reply_to and call.state.comment(owner_id, reply_to).get("deleted"):
+        raise VKError(211, "Access to wall's comment denied")
     comment = new_comment(
         call.state,
         owner_id,
@@ -316,6 +326,8 @@ def wall_create_comment(call: Call) -> dict[str, Any]:
         call.text("message"),
         call.number("reply_to_comment", 0) or None,
     )
+    if guid:
+        call.state.guids[(owner_id, "comment:" + guid)] = (comment["id"], call.state.clock())
     if owner_id < 0:
         call.emit(-owner_id, "wall_reply_new", comment_view(call.state, comment))
     return {"comment_id": comment["id"], "parents_stack": comment["parents_stack"]}

@@ -1,0 +1,129 @@
+"""Answers on the outbound queue: how a reply is executed and what its outcome does.
+
+Public answers use the queue's ``reply_comment`` kind (the connector's ``reply_comment``
+in the comment's thread, as the community); private answers ``dialogue.private_answer``
+(the connector's ``send_message``). The outcome handler runs in the transaction that
+records the operation's state: the answer and its thread settle exactly once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from gospablik.audit.log import record
+from gospablik.dialogue.duties import ANSWER, FINAL, close_clocks, open_clock, spec_for
+from gospablik.dialogue.models import Answer, Thread
+from gospablik.networks.models import Connection
+from gospablik.networks.outbound import Operation, enqueue, executor, for_subject, on_outcome
+from gospablik.networks.outbound import requeue as requeue_operation
+
+REPLY = "reply_comment"
+PRIVATE = "dialogue.private_answer"
+NOT_CONNECTED = (
+    "Аккаунт не подключён к соцсети: ответ не отправлен. Подключите аккаунт и повторите."
+)
+
+
+def queue(answer: Answer) -> None:
+    thread = answer.thread
+    connection = Connection.objects.filter(account_id=thread.account_id).first()
+    if connection is None:
+        _settle_failed(answer, NOT_CONNECTED)
+        return
+    kind, payload = _what(answer, thread)
+    key = f"dialogue-answer-{answer.pk}"
+    enqueue(kind, connection, payload, key=key, subject=answer)
+    Answer.objects.filter(pk=answer.pk).update(operation_key=key)
+
+
+def _what(answer: Answer, thread: Thread) -> tuple[str, dict[str, Any]]:
+    if answer.private:
+        return PRIVATE, {"peer_id": thread.author_id, "text": answer.text}
+    comment = thread.comment
+    assert comment is not None
+    return REPLY, {
+        "post_id": comment.post_id,
+        "comment_id": comment.network_comment_id,
+        "text": answer.text,
+    }
+
+
+def requeue(answer: Answer) -> None:
+    """A person's retry: the same operation queued again (its key stays, so never twice)."""
+    op = for_subject(answer).first()
+    if op is None:
+        queue(answer)
+    else:
+        requeue_operation(op)
+
+
+@executor(REPLY)
+def run_reply(connector: Any, op: Operation) -> dict[str, Any]:
+    payload = op.payload
+    reply_id = connector.reply_comment(
+        str(payload["post_id"]), str(payload["comment_id"]), str(payload["text"]), op.key
+    )
+    return {"reply_id": reply_id}
+
+
+@executor(PRIVATE)
+def run_private(connector: Any, op: Operation) -> dict[str, Any]:
+    payload = op.payload
+    message_id = connector.send_message(str(payload["peer_id"]), str(payload["text"]), op.key)
+    return {"message_id": message_id}
+
+
+@on_outcome(REPLY)
+@on_outcome(PRIVATE)
+def settle(op: Operation) -> None:
+    answer = (
+        Answer.objects.select_related("thread__ministry", "thread__account")
+        .filter(operation_key=op.key, thread__account_id=op.connection.account_id)
+        .first()
+    )
+    if answer is None:
+        return
+    if op.state == Operation.State.DONE:
+        _settle_sent(answer, str(op.result.get("reply_id") or op.result.get("message_id") or ""))
+    elif op.state == Operation.State.NEEDS_PERSON:
+        _settle_failed(answer, op.last_error, Answer.State.NEEDS_PERSON)
+    else:
+        _settle_failed(answer, op.last_error)
+
+
+def _settle_sent(answer: Answer, network_id: str) -> None:
+    now = timezone.now()
+    answer.state, answer.network_answer_id, answer.sent_at = Answer.State.SENT, network_id, now
+    answer.error = ""
+    answer.save(update_fields=["state", "network_answer_id", "sent_at", "error"])
+    thread = Thread.objects.select_for_update().get(pk=answer.thread_id)
+    thread.first_answer_at = thread.first_answer_at or now
+    if answer.interim:
+        _interim(thread, now)
+    else:
+        thread.status, thread.answered_at, thread.due_at = Thread.Status.ANSWERED, now, None
+        close_clocks(thread, (ANSWER, FINAL), answer.author, "Ответ опубликован")
+    thread.save()
+    after = {"state": answer.state, "network_id": network_id, "thread": thread.status}
+    record("dialogue.answer_sent", obj=answer, ministry=answer.thread.ministry, after=after)
+
+
+def _interim(thread: Thread, now: Any) -> None:
+    """«Уточняем, ответим до …»: the first clock closes, the final clock starts."""
+    close_clocks(thread, (ANSWER,), None, "Дан промежуточный ответ")
+    thread.interim_at, thread.status = now, Thread.Status.IN_PROGRESS
+    spec = spec_for(thread.ministry)
+    if spec is None or spec.final_answer_within is None:
+        return
+    title = f"Дать окончательный ответ жителю («{thread.account.title}»)"
+    duty = open_clock(thread, FINAL, now, spec.final_answer_within, title, spec)
+    thread.due_at = duty.due_at
+
+
+def _settle_failed(answer: Answer, reason: str, state: str = Answer.State.FAILED) -> None:
+    answer.state, answer.error = state, reason or "Соцсеть не приняла ответ"
+    answer.save(update_fields=["state", "error"])
+    record("dialogue.answer_failed", obj=answer, ministry=answer.thread.ministry,
+           after={"state": answer.state, "error": answer.error})  # fmt: skip

@@ -1,0 +1,41 @@
+"""The response-time page: a week's figures overall and by account, network, organization."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from gospablik.dialogue import metrics
+from gospablik.dialogue.access import threads_for
+from gospablik.dialogue.views import dialogue_view
+from gospablik.networks.base import NETWORK_LABELS_RU
+from gospablik.orgs.models import Ministry
+from gospablik.policy.store import policy_for
+
+
+@dialogue_view
+def metrics_page(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    tz = policy_for(ministry).tz()
+    current = metrics.week_of(timezone.now(), tz)
+    error = ""
+    try:
+        monday = metrics.parse_week(request.GET.get("week") or current)
+    except ValueError as problem:
+        error, monday = str(problem), metrics.parse_week(current)
+    report = metrics.report(threads_for(request.user, ministry), monday, tz)
+    for group in report["by_network"]:
+        group["name"] = NETWORK_LABELS_RU.get(group["name"], group["name"])
+    previous = _label(monday - timedelta(days=7))
+    following = _label(monday + timedelta(days=7))
+    return render(request, "dialogue/metrics.html", {
+        "ministry": ministry, "report": report, "error": error,
+        "previous": previous, "following": following,
+    })  # fmt: skip
+
+
+def _label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
