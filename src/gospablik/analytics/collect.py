@@ -76,6 +76,9 @@ def _advance(state: Collection, account: Account, reading: Reading, now: datetim
     state.collected_through = max(through, reading.until) if through else reading.until
     state.last_run_at = now
     state.last_error = "; ".join(dict.fromkeys(reading.refusals))
+    newest = max((p.published_at for p in reading.posts), default=None)
+    if newest and (state.last_post_at is None or newest > state.last_post_at):
+        state.last_post_at = newest
     state.save()
 
 

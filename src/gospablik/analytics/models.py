@@ -81,6 +81,7 @@ class Collection(models.Model):
     next_run_at = models.DateTimeField(null=True, blank=True, db_index=True)
     last_run_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    last_post_at = models.DateTimeField(null=True, blank=True)  # the newest post seen
 
     class Meta:
         verbose_name = _("сбор статистики")
