@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-MODULES = ["content", "approvals", "moderation", "security", "styleguide"]
+MODULES = ["content", "approvals", "moderation", "security", "styleguide", "analytics"]
 
 urlpatterns = [
     *[path(f"<slug:ministry>/{m}/", include(f"gospablik.{m}.urls")) for m in MODULES],

@@ -47,6 +47,9 @@ class PostStat(models.Model):
         "registry.Account", on_delete=models.CASCADE, related_name="post_stats"
     )
     network_post_id = models.CharField(max_length=128)
+    post = models.ForeignKey(  # the post of the content plan, when gospablik published it
+        "content.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     published_at = models.DateTimeField()
     url = models.CharField(max_length=1000, blank=True)
     text = models.CharField(max_length=300, blank=True)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from gospablik.analytics.metrics import METRICS, POST_METRICS
 from gospablik.analytics.models import AccountDay, PostStat
 from gospablik.analytics.reading import PostCounters, Reading
+from gospablik.content.models import Publication
 from gospablik.registry.models import Account
 
 NO_FIGURE = "Соцсеть не дала значение за этот день"
@@ -53,13 +54,19 @@ def store_posts(account: Account, reading: Reading, now: datetime) -> int:
         row.network_post_id: row
         for row in PostStat.objects.filter(account=account, network_post_id__in=ids)
     }
+    ours = dict(
+        Publication.objects.filter(account=account, network_post_id__in=ids).values_list(
+            "network_post_id", "post_id"
+        )
+    )
     new: list[PostStat] = []
     changed: list[PostStat] = []
     for post in reading.posts:
         row = existing.get(post.post_id) or PostStat(account=account, network_post_id=post.post_id)
         _merge_post(row, post, reading.post_gaps, now)
+        row.post_id = ours.get(post.post_id, row.post_id)
         (changed if row.pk else new).append(row)
-    fields = [*POST_METRICS, "gaps", "reads", "read_at", "next_read_at", "url", "text"]
+    fields = [*POST_METRICS, "post", "gaps", "reads", "read_at", "next_read_at", "url", "text"]
     PostStat.objects.bulk_create(new)
     PostStat.objects.bulk_update(changed, fields)
     return len(ids)
