@@ -43,19 +43,25 @@ def dots(html: str, key: str) -> int:
 
 def test_the_dashboard_draws_a_point_per_day(client: Client, head: Any, collected: Any) -> None:
     since = today() - timedelta(days=6)
-    html = page(login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}")
+    html = page(
+        login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}"
+    )
     assert dots(html, "audience") == 7
     assert "ER по подписчикам" in html and "Доля репостов" in html
 
 
 def test_a_longer_range_draws_more_points(client: Client, head: Any, collected: Any) -> None:
     since = today() - timedelta(days=13)
-    html = page(login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}")
+    html = page(
+        login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}"
+    )
     assert dots(html, "audience") == 14
 
 
 def test_a_bad_range_says_so_and_shows_the_default(client: Client, head: Any) -> None:
-    html = page(login(client, head), "/kuzbass-health-335/analytics/?since=2026-12-10&until=2026-01-01")
+    html = page(
+        login(client, head), "/kuzbass-health-335/analytics/?since=2026-12-10&until=2026-01-01"
+    )
     assert "Начало периода позже его конца" in html
 
 
@@ -71,7 +77,9 @@ def test_an_account_of_another_ministry_is_not_found(
     client: Client, foreign: Any, collected: Any
 ) -> None:
     pk = collected["vk"].pk
-    response = login(client, foreign).get(f"/kuzbass-social-protection-draft/analytics/accounts/{pk}/")
+    response = login(client, foreign).get(
+        f"/kuzbass-social-protection-draft/analytics/accounts/{pk}/"
+    )
     assert response.status_code == 404
 
 
@@ -80,7 +88,9 @@ def test_a_chart_exports_to_xlsx_with_the_same_numbers(
 ) -> None:
     since = today() - timedelta(days=6)
     query = f"since={since}&until={today()}"
-    response = login(client, head).get(f"/kuzbass-health-335/analytics/charts/audience.xlsx?{query}")
+    response = login(client, head).get(
+        f"/kuzbass-health-335/analytics/charts/audience.xlsx?{query}"
+    )
     sheet = load_workbook(BytesIO(response.content)).active
     values = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert len(values) == 7 and all(isinstance(v, int) for v in values)
@@ -88,7 +98,9 @@ def test_a_chart_exports_to_xlsx_with_the_same_numbers(
     assert svg["Content-Type"] == "image/svg+xml"
 
 
-def test_the_cur_view_ranks_pages_with_the_formula(client: Client, cur: Any, collected: Any) -> None:
+def test_the_cur_view_ranks_pages_with_the_formula(
+    client: Client, cur: Any, collected: Any
+) -> None:
     html = page(login(client, cur), "/kuzbass-health-335/analytics/cur/")
     assert "Формула" in html and "баллы за неделю = 1 × отметки «Нравится»" in html
     assert 'data-chart="cur_rating"' in html and "Страницы ниже нормы" in html
