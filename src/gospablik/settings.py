@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gospablik.moderation",
     "gospablik.dialogue",
     "gospablik.styleguide",
+    "gospablik.analytics",
     "gospablik.web",
     "gospablik.api",
 ]
@@ -210,6 +211,7 @@ def every(seconds: float, task: str) -> dict[str, object]:
 CELERY_BEAT_SCHEDULE = {
     "duties-tick": every(60.0, "gospablik.duties.tasks.tick"),
     "vk-longpoll": every(15.0, "gospablik.networks.tasks.vk_longpoll"),
+    "analytics-collect": every(900.0, "gospablik.analytics.tasks.collect"),
 }
 REDIS_URL = envstr("GOSPABLIK_REDIS_URL", "")
 # Keys of the shared rate limiter in Redis (several installations may share one Redis).

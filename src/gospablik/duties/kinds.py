@@ -21,5 +21,6 @@ DUTY_KINDS = {
     "dialogue_formal_appeal": _("Ответить на обращение гражданина (59-ФЗ)"),
     "dialogue_approval": _("Согласовать ответ жителю"),
     "outbound_operation": _("Разобрать невыполненное действие в соцсети"),
+    "page_below_norm": _("Поднять активность страницы до нормы"),
 }
 KIND_CHOICES = list(DUTY_KINDS.items())

@@ -258,6 +258,46 @@ class SecuritySpec(Spec):
     clause: Text
 
 
+PageTier = Literal["flagship", "active", "card"]
+
+
+class TierNormSpec(Spec):
+    """The norms of one page tier («флагманский / активный / визитка»), per calendar week."""
+
+    min_posts_per_week: int = Field(ge=0)
+    max_silent_days: int | None = Field(default=None, gt=0)  # longer without a post: silent
+    min_er_percent: float | None = Field(default=None, ge=0)  # ER by followers for the week
+
+
+class RatingSpec(Spec):
+    """ЦУР's weekly rating of pages: points = Σ weight × the page's figure for the week."""
+
+    likes: float = 1.0
+    reposts: float = 2.0
+    comments: float = 3.0
+    posts: float = 5.0
+    follower_growth: float = 1.0  # per net new follower
+    design: float = 20.0  # avatar, cover and description all in place
+    verified: float = 20.0  # the state mark («госметка»): connected to «Госпаблики»
+
+
+class AnalyticsSpec(Spec):
+    tiers: dict[PageTier, TierNormSpec] = Field(min_length=1)
+    default_tier: PageTier = "active"  # for accounts without a tier in the registry
+    below_norm_duty: PeriodSpec | None = None  # a page below its norm gets a duty (None: flag)
+    rating: RatingSpec = RatingSpec()
+    clause: Text
+
+    @model_validator(mode="after")
+    def _default_tier_has_norms(self) -> AnalyticsSpec:
+        if self.default_tier not in self.tiers:
+            raise ValueError(f"для типа страницы по умолчанию «{self.default_tier}» нет норм")
+        return self
+
+    def norms_for(self, tier: str) -> TierNormSpec:
+        return self.tiers.get(tier, self.tiers[self.default_tier])  # type: ignore[call-overload]
+
+
 class Policy(Spec):
     """A ministry's Порядок as data. Versioned: a change is a new ``version``."""
 
@@ -284,6 +324,7 @@ class Policy(Spec):
     reminders: RemindersSpec = RemindersSpec()
     calendar: CalendarSpec = CalendarSpec()
     security: SecuritySpec
+    analytics: AnalyticsSpec | None = None
 
     @field_validator("timezone")
     @classmethod

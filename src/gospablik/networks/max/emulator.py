@@ -13,6 +13,8 @@ import json
 import re
 import secrets
 from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from datetime import time as dtime
 from http import HTTPStatus
 from typing import Any
 
@@ -29,6 +31,7 @@ from ..emulation import (
     read_request,
     refuse_seed,
 )
+from ..stats_history import plan_history
 from .events import SECRET_HEADER
 from .world import DEMO_TOKEN, MaxChat, MaxWorld
 
@@ -113,6 +116,20 @@ class MaxEmulator(PushingEmulator):
             headers.append(("Retry-After", str(fault.extra["retry_after"])))
         start_response(_status(code), headers)
         return [json.dumps(body).encode()]
+
+    def seed_history(self, start: date, days: int, *, members: int) -> None:
+        """``days`` days of channel posts with view counters (seeded by the chat id); MAX
+        has no community statistics method, so only the posts carry figures."""
+        chat = self.state.channel()
+        plans = plan_history(f"max:{chat.chat_id}", start, days, members=members)
+        with self._lock:
+            for plan in plans:
+                for post in plan.posts:
+                    when = datetime.combine(plan.day, dtime(post.hour), tzinfo=UTC)
+                    message = self.state.post(chat, {"text": post.text})
+                    message["timestamp"] = int(when.timestamp() * 1000)
+                    message["stat"]["views"] = post.views
+            chat.participants_count = plans[-1].members
 
     def call(self, req: Request) -> tuple[int, Any]:
         try:

@@ -29,6 +29,7 @@ from ..emulation import (
     read_request,
     text_response,
 )
+from ..stats_history import DayPlan, plan_history
 from .emulator_chats import GroupChats
 from .emulator_methods import METHODS, Call, receive_photos
 from .emulator_state import DEMO_SEED, OKError, OKState, load_seed
@@ -158,6 +159,25 @@ class OKEmulator:
     def set_stats(self, gid: str, day: date, **counters: int) -> None:
         start = int(datetime.combine(day, dtime.min, tzinfo=UTC).timestamp() * 1000)
         self.state.group(gid).stats[start] = dict(counters)
+
+    def seed_history(self, gid: str, start: date, days: int, *, members: int) -> None:
+        """``days`` days of believable statistics and group topics (seeded by the gid)."""
+        plans = plan_history(f"ok:{gid}", start, days, members=members)
+        with self.state.lock:
+            for plan in plans:
+                self._history_day(gid, plan)
+            self.state.group(gid).members_count = plans[-1].members
+
+    def _history_day(self, gid: str, plan: DayPlan) -> None:
+        self.set_stats(gid, plan.day, renderings=plan.views, page_visits=plan.visitors,
+                       reach=plan.reach, members_count=plan.members, likes=plan.likes,
+                       reshares=plan.reposts, comments=plan.comments)  # fmt: skip
+        for post in plan.posts:
+            when = datetime.combine(plan.day, dtime(post.hour), tzinfo=UTC)
+            media = [{"type": "text", "text": post.text}]
+            topic = self.state.new_topic(gid, media, f"group:{gid}", int(when.timestamp() * 1000))
+            topic |= {"likes": post.likes, "reshares": post.reposts,
+                      "old_comments": post.comments}  # fmt: skip
 
     def load(self, seed: dict[str, Any]) -> OKEmulator:
         load_seed(self.state, seed)

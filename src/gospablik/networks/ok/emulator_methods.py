@@ -114,9 +114,9 @@ def topic_view(state: OKState, topic: dict[str, Any]) -> dict[str, Any]:
     ]
     view = {k: topic[k] for k in ("id", "created_ms", "media", "author_ref", "owner_ref")}
     view |= {
-        "discussion_summary": {"comments_count": len(comments)},
-        "like_summary": {"count": 0},
-        "reshare_summary": {"count": 0},
+        "discussion_summary": {"comments_count": len(comments) + topic.get("old_comments", 0)},
+        "like_summary": {"count": topic.get("likes", 0)},
+        "reshare_summary": {"count": topic.get("reshares", 0)},
     }
     if topic.get("is_unpublished"):
         view["is_unpublished"] = True

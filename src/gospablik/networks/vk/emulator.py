@@ -34,6 +34,7 @@ from ..emulation import (
     read_request,
     text_response,
 )
+from ..stats_history import DayPlan, plan_history
 from . import emulator_groups, emulator_wall
 from .emulator_calls import METHODS, Call, check_token
 from .emulator_faults import apply_fault, error_body
@@ -320,6 +321,28 @@ class VKEmulator:
     def set_stats(self, group_id: int, day: date, **counters: int) -> None:
         start = int(datetime.combine(day, dtime.min, tzinfo=UTC).timestamp())
         self.state.community(group_id).stats[start] = dict(counters)
+
+    def seed_history(self, group_id: int, start: date, days: int, *, members: int) -> None:
+        """``days`` days of believable statistics and wall posts (seeded by the group id)."""
+        plans = plan_history(f"vk:{group_id}", start, days, members=members)
+        with self.state.lock:
+            for plan in plans:
+                self._history_day(group_id, plan)
+            self.state.community(group_id).members_count = plans[-1].members
+
+    def _history_day(self, group_id: int, plan: DayPlan) -> None:
+        self.set_stats(group_id, plan.day, views=plan.views, visitors=plan.visitors,
+                       reach=plan.reach, subscribed=plan.subscribed,
+                       unsubscribed=plan.unsubscribed, likes=plan.likes,
+                       copies=plan.reposts, comments=plan.comments)  # fmt: skip
+        for post in plan.posts:
+            when = datetime.combine(plan.day, dtime(post.hour), tzinfo=UTC)
+            item = emulator_wall.new_post(self.state, -group_id, -group_id, post.text,
+                                          date=int(when.timestamp()))  # fmt: skip
+            item["views"]["count"] = post.views
+            item["likes"]["count"] = post.likes
+            item["reposts"]["count"] = post.reposts
+            item["comments"]["count"] = post.comments
 
     def load(self, seed: dict[str, Any]) -> VKEmulator:
         load_seed(self.state, seed)

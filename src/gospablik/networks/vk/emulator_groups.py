@@ -269,8 +269,8 @@ def _period(day: int, s: dict[str, int]) -> dict[str, Any]:
             "subscribed": s.get("subscribed", 0),
             "unsubscribed": s.get("unsubscribed", 0),
             "comments": s.get("comments", 0),
-            "likes": 0,
-            "copies": 0,
+            "likes": s.get("likes", 0),
+            "copies": s.get("copies", 0),
             "hidden": 0,
         },
         "reach": {

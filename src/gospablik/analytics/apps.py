@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AnalyticsConfig(AppConfig):
+    name = "gospablik.analytics"
+    verbose_name = "Аналитика"

@@ -1,0 +1,88 @@
+"""Charts as server-side SVG (pygal): the same markup on the page and inside the PDF.
+
+Each chart carries its data as a table (shown behind a toggle, exported to XLSX), with
+Russian number and date formatting; a point without data is a gap, never a zero.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pygal
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from pygal.style import Style
+
+from gospablik.analytics.formatting import number
+
+# pygal appends a legacy ``sys.meta_path`` finder (for its map plugins, unused here) that
+# has no ``find_spec``: every later failed import then warns, and warnings are errors in
+# the tests. Take it out again.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+
+STYLE = Style(
+    background="transparent",
+    plot_background="transparent",
+    font_family="DejaVu Sans, Arial, sans-serif",
+    colors=("#1f5fa8", "#d9822b", "#2e8b57", "#a83262", "#6a5acd", "#8c8c8c"),
+    label_font_size=11,
+    major_label_font_size=11,
+    value_font_size=11,
+    legend_font_size=12,
+)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    labels: list[str]  # x axis (dates or names)
+    series: dict[str, list[float | None]]  # name -> values, one per label
+    kind: str = "line"  # line | bar
+
+    @property
+    def points(self) -> int:
+        return sum(1 for values in self.series.values() for v in values if v is not None)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.points == 0
+
+    def rows(self) -> list[list[str]]:
+        """The data table: one row per label, formatted for reading."""
+        names = list(self.series)
+        return [
+            [label, *(number(self.series[n][i]) for n in names)]
+            for i, label in enumerate(self.labels)
+        ]
+
+    def svg(self, width: int = 820, height: int = 300) -> SafeString:
+        return mark_safe(render(self, width, height))  # noqa: S308 — pygal escapes labels
+
+
+def day_labels(days: Sequence[date], weekly: bool = False) -> list[str]:
+    fmt = "d.m.Y" if weekly else "d.m"
+    return [date_format(d, fmt) for d in days]
+
+
+def render(chart: Chart, width: int, height: int) -> str:
+    kind = pygal.Bar if chart.kind == "bar" else pygal.Line
+    options: dict[str, Any] = {
+        "js": [], "style": STYLE, "width": width, "height": height,
+        "disable_xml_declaration": True, "show_legend": len(chart.series) > 1,
+        "legend_at_bottom": True, "value_formatter": number, "allow_interruptions": True,
+        "x_label_rotation": 0, "show_minor_x_labels": False, "truncate_label": 40,
+        "print_values": False, "no_data_text": "Нет данных", "dots_size": 2.5,
+        "css": ["file://style.css", "file://graph.css"],
+    }  # fmt: skip
+    graph = kind(**options)
+    graph.x_labels = chart.labels
+    graph.x_labels_major = chart.labels[:: max(1, len(chart.labels) // 10)]
+    for name, values in chart.series.items():
+        graph.add(name, list(values))
+    rendered: str = graph.render(is_unicode=True)
+    return rendered.replace("<svg ", f'<svg data-chart="{chart.key}" role="img" ', 1)

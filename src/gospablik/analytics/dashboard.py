@@ -1,0 +1,143 @@
+"""The ministry dashboard: cards with the previous period, charts and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from gospablik.analytics import queries
+from gospablik.analytics.charts import Chart, day_labels
+from gospablik.analytics.formatting import number
+from gospablik.analytics.metrics import METRIC_LABELS
+from gospablik.analytics.period import Period
+from gospablik.analytics.queries import Figures
+from gospablik.analytics.rates import share_percent
+from gospablik.orgs.models import Ministry
+from gospablik.policy.store import NoPolicy, policy_for
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str
+    value: str
+    previous: str
+    change: str  # "+12,5 %" or ""
+    note: str = ""
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    cards: list[Card]
+    charts: list[Chart]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def chart(self, key: str) -> Chart:
+        return next(c for c in self.charts if c.key == key)
+
+
+def change(now: float | None, before: float | None) -> str:
+    """
+    >>> from django.utils import translation
+    >>> with translation.override("ru"):
+    ...     change(110, 100), change(5, 0), change(None, 1)
+    ('+10 %', '', '')
+    """
+    if now is None or not before:
+        return ""
+    delta = round((now - before) / before * 100, 1)
+    return ("+" if delta > 0 else "") + number(delta) + " %"
+
+
+def _card(label: str, now: float | None, before: float | None, suffix: str = "") -> Card:
+    value = number(now) + suffix if now is not None else _("нет данных")
+    previous = number(before) + suffix if before is not None else "—"
+    return Card(label, value, previous, change(now, before))
+
+
+def figure_cards(now: Figures, before: Figures) -> list[Card]:
+    return [
+        _card(_("Аудитория (подписчики)"), now.followers, before.followers),
+        _card(_("Публикации"), now.values.get("posts"), before.values.get("posts")),
+        _card(_("Охват"), now.values.get("reach"), before.values.get("reach")),
+        _card(_("Просмотры"), now.values.get("views"), before.values.get("views")),
+        _card(_("ER по подписчикам"), now.er_followers, before.er_followers, " %"),
+        _card(_("ER по просмотрам"), now.er_views, before.er_views, " %"),
+        _card(_("Комментарии"), now.values.get("comments"), before.values.get("comments")),
+    ]
+
+
+def ministry_dashboard(ministry: Ministry, period: Period) -> Dashboard:
+    now = queries.ministry_figures(ministry, period)
+    before = queries.ministry_figures(ministry, period.previous())
+    cards = figure_cards(now, before)
+    cards += _content_cards(ministry, period)
+    return Dashboard(period, cards, ministry_charts(ministry, period))
+
+
+def _content_cards(ministry: Ministry, period: Period) -> list[Card]:
+    reposts, total = queries.repost_share(ministry, period)
+    old_reposts, old_total = queries.repost_share(ministry, period.previous())
+    cap = _repost_cap(ministry)
+    share = _card(_("Доля репостов"), share_percent(reposts, total),
+                  share_percent(old_reposts, old_total), " %")  # fmt: skip
+    if cap is not None:
+        share = Card(share.label, share.value, share.previous, share.change,
+                     _("предел по Порядку: %(cap)s %%") % {"cap": number(cap * 100)})  # fmt: skip
+    style = _card(_("Оценка стиля (средняя)"), queries.style_score(ministry, period),
+                  queries.style_score(ministry, period.previous()))  # fmt: skip
+    moderation = queries.moderation_volumes(ministry, period)
+    before = queries.moderation_volumes(ministry, period.previous())
+    return [
+        share,
+        style,
+        _card(_("Комментарии на модерации"), moderation["received"], before["received"]),
+        _card(_("Удалено или скрыто модерацией"), moderation["deleted"], before["deleted"]),
+    ]
+
+
+def _repost_cap(ministry: Ministry) -> float | None:
+    try:
+        cap = policy_for(ministry).repost_cap
+    except NoPolicy:
+        return None
+    return cap.max_share if cap else None
+
+
+def ministry_charts(ministry: Ministry, period: Period) -> list[Chart]:
+    rows = queries.ministry_days(ministry, period)
+    followers = queries.series(rows, "followers", period)
+    labels = day_labels([d for d, _v in followers], weekly=period.interval == "week")
+    return [
+        Chart(
+            "audience",
+            _("Аудитория"),
+            labels,
+            {str(METRIC_LABELS["followers"]): _values(followers)},
+        ),
+        Chart(
+            "activity",
+            _("Публикации и реакции"),
+            labels,
+            {
+                str(METRIC_LABELS[m]): _values(queries.series(rows, m, period))
+                for m in ("posts", "likes", "reposts", "comments")
+            },
+        ),  # fmt: skip
+        Chart(
+            "reach",
+            _("Охват и просмотры"),
+            labels,
+            {
+                str(METRIC_LABELS[m]): _values(queries.series(rows, m, period))
+                for m in ("reach", "views")
+            },
+        ),  # fmt: skip
+    ]
+
+
+def _values(points: list[tuple[date, int | None]]) -> list[float | None]:
+    return [v for _d, v in points]

@@ -1,0 +1,144 @@
+"""Statistics as stored: raw daily series and post counters, and the pre-aggregated
+tables the pages and reports read (weekly per account, daily per ministry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def _count(label: Any) -> Any:
+    return models.BigIntegerField(label, null=True, blank=True)
+
+
+class AccountDay(models.Model):
+    """One account's figures for one UTC day. ``None`` + a reason in ``gaps`` when the
+    network did not give the figure; counters are stored as reported (they may go down)."""
+
+    account = models.ForeignKey(
+        "registry.Account", on_delete=models.CASCADE, related_name="stat_days"
+    )
+    day = models.DateField()
+    followers = _count(_("подписчики"))
+    posts = _count(_("публикации"))
+    views = _count(_("просмотры"))
+    reach = _count(_("охват"))
+    likes = _count(_("отметки «Нравится»"))
+    reposts = _count(_("репосты"))
+    comments = _count(_("комментарии"))
+    gaps = models.JSONField(default=dict, blank=True)  # metric -> Russian reason
+    collected_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "day"], name="stat_day_once")]
+        verbose_name = _("статистика за день")
+        verbose_name_plural = _("статистика по дням")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}"
+
+
+class PostStat(models.Model):
+    """Counters of one published post, re-read at growing intervals after publication."""
+
+    account = models.ForeignKey(
+        "registry.Account", on_delete=models.CASCADE, related_name="post_stats"
+    )
+    network_post_id = models.CharField(max_length=128)
+    post = models.ForeignKey(  # the post of the content plan, when gospablik published it
+        "content.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField()
+    url = models.CharField(max_length=1000, blank=True)
+    text = models.CharField(max_length=300, blank=True)
+    views = _count(_("просмотры"))
+    likes = _count(_("отметки «Нравится»"))
+    reposts = _count(_("репосты"))
+    comments = _count(_("комментарии"))
+    gaps = models.JSONField(default=dict, blank=True)
+    reads = models.PositiveSmallIntegerField(default=0)
+    read_at = models.DateTimeField()
+    next_read_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "network_post_id"], name="post_stat_once")
+        ]
+        indexes = [models.Index(fields=["account", "published_at"])]
+        verbose_name = _("статистика публикации")
+        verbose_name_plural = _("статистика публикаций")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.network_post_id}"
+
+
+class Collection(models.Model):
+    """Where an account's collection stands: the next run and the last refusal."""
+
+    account = models.OneToOneField(
+        "registry.Account", on_delete=models.CASCADE, related_name="stat_collection"
+    )
+    collected_through = models.DateField(null=True, blank=True)
+    next_run_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_post_at = models.DateTimeField(null=True, blank=True)  # the newest post seen
+
+    class Meta:
+        verbose_name = _("сбор статистики")
+        verbose_name_plural = _("сбор статистики")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} → {self.collected_through}"
+
+
+class Totals(models.Model):
+    """Shared columns of the aggregates: sums, and followers at the end of the span."""
+
+    followers = models.BigIntegerField(null=True, blank=True)
+    followers_start = models.BigIntegerField(null=True, blank=True)
+    posts = models.BigIntegerField(default=0)
+    views = models.BigIntegerField(default=0)
+    reach = models.BigIntegerField(default=0)
+    likes = models.BigIntegerField(default=0)
+    reposts = models.BigIntegerField(default=0)
+    comments = models.BigIntegerField(default=0)
+    gap_days = models.PositiveIntegerField(default=0)  # account-days with any gap
+
+    class Meta:
+        abstract = True
+
+
+class AccountWeek(Totals):
+    """One account, one ISO week (``week`` is its Monday)."""
+
+    account = models.ForeignKey(
+        "registry.Account", on_delete=models.CASCADE, related_name="stat_weeks"
+    )
+    ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    week = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "week"], name="stat_week_once")]
+        indexes = [models.Index(fields=["ministry", "week"]), models.Index(fields=["week"])]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.week}"
+
+
+class MinistryDay(Totals):
+    """All of a ministry's accounts on one day."""
+
+    ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    accounts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ministry", "day"], name="ministry_day_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ministry_id} {self.day}"

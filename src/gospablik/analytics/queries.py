@@ -1,0 +1,163 @@
+"""What the analytics pages show, read from the pre-aggregated tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.utils import timezone
+
+from gospablik.analytics.metrics import METRICS
+from gospablik.analytics.models import AccountWeek, MinistryDay, PostStat
+from gospablik.analytics.period import Period
+from gospablik.analytics.rates import er_percent
+from gospablik.content.models import Publication
+from gospablik.moderation.models import Comment
+from gospablik.orgs.models import Ministry
+
+SUMMED = ("posts", "views", "reach", "likes", "reposts", "comments")
+TOP_POSTS = 10
+TOP_ROWS = 50
+
+
+@dataclass
+class Figures:
+    followers: int | None = None
+    followers_start: int | None = None
+    values: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reactions(self) -> int:
+        return sum(self.values.get(m, 0) for m in ("likes", "reposts", "comments"))
+
+    @property
+    def er_followers(self) -> float | None:
+        return er_percent(self.reactions, self.followers)
+
+    @property
+    def er_views(self) -> float | None:
+        return er_percent(self.reactions, self.values.get("views"))
+
+    @property
+    def growth(self) -> int | None:
+        if self.followers is None or self.followers_start is None:
+            return None
+        return self.followers - self.followers_start
+
+
+def aware(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def ministry_days(ministry: Ministry, period: Period) -> QuerySet[MinistryDay]:
+    return MinistryDay.objects.filter(ministry=ministry, day__range=(period.since, period.until))
+
+
+def ministry_figures(ministry: Ministry, period: Period) -> Figures:
+    days = ministry_days(ministry, period)
+    sums = days.aggregate(**{m: Sum(m) for m in SUMMED})
+    known = days.exclude(followers=None).order_by("day")
+    first, last = known.values_list("followers", flat=True).first(), None
+    last = known.reverse().values_list("followers", flat=True).first()
+    return Figures(last, first, {m: int(v or 0) for m, v in sums.items()})
+
+
+def series(
+    rows: QuerySet[Any], metric: str, period: Period, interval: str | None = None
+) -> list[tuple[date, int | None]]:
+    """``rows`` (with ``day`` and ``metric``) as points by day or week; a day without a row
+    is None (no data), never zero."""
+    found = dict(rows.values_list("day", metric))
+    days = [period.since + timedelta(days=i) for i in range(period.days)]
+    if (interval or period.interval) == "day":
+        return [(d, found.get(d)) for d in days]
+    weeks: dict[date, list[int]] = {d - timedelta(days=d.weekday()): [] for d in days}
+    for d in days:
+        if found.get(d) is not None:
+            weeks[d - timedelta(days=d.weekday())].append(found[d])
+    return [(w, _pick(metric, v)) for w, v in sorted(weeks.items())]
+
+
+def _pick(metric: str, values: list[int]) -> int | None:
+    """A week's figure: the last follower count, or the sum of the others."""
+    if not values:
+        return None
+    return values[-1] if metric == "followers" else sum(values)
+
+
+def repost_share(ministry: Ministry, period: Period) -> tuple[int, int]:
+    published = Publication.objects.filter(
+        account__ministry=ministry, status=Publication.Status.PUBLISHED,
+        published_at__gte=aware(period.since),
+        published_at__lt=aware(period.until + timedelta(days=1)),
+    )  # fmt: skip
+    counts = published.aggregate(
+        total=Count("id"), reposts=Count("id", filter=Q(kind=Publication.Kind.REPOST))
+    )
+    return counts["reposts"], counts["total"]
+
+
+def moderation_volumes(ministry: Ministry, period: Period) -> dict[str, int]:
+    comments = Comment.objects.filter(
+        ministry=ministry, received_at__gte=aware(period.since),
+        received_at__lt=aware(period.until + timedelta(days=1)),
+    )  # fmt: skip
+    statuses = Comment.Status
+    return comments.aggregate(
+        received=Count("id"),
+        deleted=Count("id", filter=Q(status__in=[statuses.DELETED, statuses.HIDDEN])),
+        review=Count("id", filter=Q(status=statuses.REVIEW)),
+    )
+
+
+def post_stats(ministry: Ministry, period: Period) -> QuerySet[PostStat]:
+    return PostStat.objects.filter(
+        account__ministry=ministry, published_at__gte=aware(period.since),
+        published_at__lt=aware(period.until + timedelta(days=1)),
+    ).annotate(reactions=F("likes") + F("reposts") + F("comments"))  # fmt: skip
+
+
+def top_posts(ministry: Ministry, period: Period) -> tuple[list[PostStat], list[PostStat]]:
+    posts = post_stats(ministry, period).exclude(likes=None).select_related("account", "post")
+    best = list(posts.order_by(F("reactions").desc(nulls_last=True), "pk")[:TOP_POSTS])
+    worst = list(posts.order_by(F("reactions").asc(nulls_last=True), "pk")[:TOP_POSTS])
+    return best, [p for p in worst if p not in best]
+
+
+def style_score(ministry: Ministry, period: Period) -> float | None:
+    found = post_stats(ministry, period).aggregate(score=Avg("post__style_score"))["score"]
+    return round(found, 1) if found is not None else None
+
+
+def by_format(ministry: Ministry, period: Period) -> list[dict[str, Any]]:
+    return _grouped(post_stats(ministry, period), "post__format")
+
+
+def by_occasion(ministry: Ministry, period: Period) -> list[dict[str, Any]]:
+    posts = post_stats(ministry, period).exclude(post__occasion=None)
+    return _grouped(posts, "post__occasion__title")[:TOP_ROWS]
+
+
+def _grouped(posts: QuerySet[PostStat], key: str) -> list[dict[str, Any]]:
+    rows = posts.values(key).annotate(
+        count=Count("id"), likes=Sum("likes"), reposts=Sum("reposts"), comments=Sum("comments"),
+        views=Sum("views"), style=Avg("post__style_score"),
+    ).order_by("-count")  # fmt: skip
+    return [{"key": r[key], **{k: v for k, v in r.items() if k != key}} for r in rows]
+
+
+def account_weeks(ministry: Ministry, period: Period) -> QuerySet[Any]:
+    """Per account, summed over the weeks the range touches (bounded list, best first)."""
+    first, last = period.weeks()
+    weeks = AccountWeek.objects.filter(ministry=ministry, week__range=(first, last))
+    return (
+        weeks.values("account_id", "account__title", "account__network", "account__tier")
+        .annotate(**{m: Sum(m) for m in SUMMED})
+        .order_by("-likes", "account_id")[:TOP_ROWS]
+    )
+
+
+def figure_names() -> tuple[str, ...]:
+    return METRICS
