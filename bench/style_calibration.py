@@ -159,7 +159,8 @@ def main() -> None:
 
     official_all = (
         sets["seeds (regulations)"] + sets["own press releases"]
-        + blocks(DATA / "official_short.txt") + off_sentences + seed_chunks(args.shared / "seeds", 1200, 3000)
+        + blocks(DATA / "official_short.txt") + off_sentences
+        + seed_chunks(args.shared / "seeds", 1200, 3000)
     )  # fmt: skip
     conversational_all = (
         sets["telegram news posts"] + sets["own VK-style posts"]
