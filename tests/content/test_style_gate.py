@@ -53,3 +53,16 @@ def test_an_override_needs_a_reason(health, head, komiac, vk_account):
     post = make_post(health, komiac, [vk_account], text=OFFICIALESE)
     with pytest.raises(ValidationError, match="обоснование"):
         do_override_style_gate(health, post, post.text, actor=head, reason="  ")
+
+
+def test_the_post_page_shows_the_refusal_and_the_override(client, health, komiac, head, vk_account):
+    change_policy(health, {"style.min_score": 5})
+    post = make_post(health, komiac, [vk_account], text=OFFICIALESE)
+    client.force_login(komiac)
+    page = client.get(f"/{health.key}/content/posts/{post.pk}/").content.decode()
+    assert "ниже порога 5" in page and "у вас нет этой роли" in page
+    client.force_login(head)
+    url = f"/{health.key}/content/posts/{post.pk}/style-override/"
+    client.post(url, {"reason": "Цитата из постановления"})
+    page = client.get(f"/{health.key}/content/posts/{post.pk}/").content.decode()
+    assert "Цитата из постановления" in page and 'id="style-gate"' not in page
