@@ -94,6 +94,32 @@ def show(rule: str, texts: list[str], reports: list[Report]) -> None:
                 print(f"  [{text[issue.start : issue.end][:90]}]  ← {context!r}")
 
 
+BUCKETS = ((1, 20), (21, 60), (61, 150), (151, 10_000))
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def by_length(official: list[str], conversational: list[str]) -> None:
+    """Per length bucket: mean scores, AUC, officialese below 5, conversational at 7 and above."""
+    print("\nBy length (words): official vs conversational")
+    print(f"  {'words':<10} {'n off':>5} {'n conv':>6} {'mean off':>8} {'mean conv':>9} "
+          f"{'AUC':>6} {'off<5':>6} {'conv>=7':>7}")  # fmt: skip
+    for low, high in BUCKETS:
+        off = [check(t).score for t in official if low <= words(t) <= high]
+        conv = [check(t).score for t in conversational if low <= words(t) <= high]
+        if not off or not conv:
+            continue
+        below = sum(s < 5 for s in off) / len(off)
+        above = sum(s >= 7 for s in conv) / len(conv)
+        label = f"{low}-{high}" if high < 10_000 else f"{low}+"
+        print(
+            f"  {label:<10} {len(off):>5} {len(conv):>6} {statistics.mean(off):>8.2f} "
+            f"{statistics.mean(conv):>9.2f} {auc(off, conv):>6.3f} {below:>6.0%} {above:>7.0%}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -130,6 +156,17 @@ def main() -> None:
         f"AUC single sentences, official vs news ({len(off_sentences)} vs "
         f"{len(news_sentences)}): {sentence_auc:.3f}"
     )
+
+    official_all = (
+        sets["seeds (regulations)"] + sets["own press releases"]
+        + blocks(DATA / "official_short.txt") + off_sentences
+        + seed_chunks(args.shared / "seeds", 1200, 3000)
+    )  # fmt: skip
+    conversational_all = (
+        sets["telegram news posts"] + sets["own VK-style posts"]
+        + blocks(DATA / "conversational_short.txt") + news_sentences[:400]
+    )  # fmt: skip
+    by_length(official_all, conversational_all)
 
     rules = Counter(i.rule for r in reports["telegram news posts"] for i in r.issues)
     n = len(reports["telegram news posts"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -174,3 +175,36 @@ def vk_account(health: Ministry, keeper: Any, vk_emulator: Any) -> Any:
         VK_GROUP, f"http://testserver/hooks/vk/{connection.pk}/", VK_CALLBACK_SECRET
     )
     return account
+
+
+# --- every policy value has an effect: tests name the field they prove -------------------
+
+POLICY_FIELDS = pytest.StashKey[set[str]]()
+WHOLE_SUITE = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Gather ``policy_field`` markers before -k/-m deselect anything (under xdist every
+    worker collects every item, so each worker sees them all)."""
+    paths = config.stash.setdefault(POLICY_FIELDS, set())
+    for item in items:
+        for mark in item.iter_markers("policy_field"):
+            paths.update(str(arg) for arg in mark.args)
+    config.stash[WHOLE_SUITE] = _collects_whole_suite(config)
+
+
+def _collects_whole_suite(config: pytest.Config) -> bool:
+    tests_dir = (config.rootpath / "tests").resolve()
+    args = [a.split("::")[0] for a in config.args]
+    return any(Path(a).resolve() in (tests_dir, config.rootpath.resolve()) for a in args)
+
+
+@pytest.fixture
+def policy_field_tests(request: pytest.FixtureRequest) -> set[str]:
+    """Field paths named by ``policy_field`` markers of the collected tests."""
+    if not request.config.stash.get(WHOLE_SUITE, False):
+        pytest.skip("проверяется только при запуске всего каталога tests/")
+    return request.config.stash.get(POLICY_FIELDS, set())

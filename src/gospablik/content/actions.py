@@ -34,6 +34,7 @@ from gospablik.networks.base import ConnectorError
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
+from gospablik.styleguide.gate import gate_problems
 
 P = Publication.Status
 S = Post.Status
@@ -96,7 +97,7 @@ def _apply(post: Post, data: dict[str, Any]) -> None:
     for name in POST_FIELDS:
         if name in data:
             setattr(post, name, data[name])
-    post.style_score = style_score(post.text)
+    post.style_score = style_score(post.text, post.ministry)
 
 
 def _sync_publications(post: Post, accounts: Sequence[Account]) -> None:
@@ -157,6 +158,7 @@ def schedule_problems(post: Post, at: datetime, now: datetime) -> list[str]:
     media = MediaCounts.of(post.media.all())
     policy = policy_for(post.ministry)
     problems = post_problems(post, accounts, media, policy) + timing_problems(at, now)
+    problems += gate_problems(post.ministry, post, post.text)
     return problems + cap_problems(post, accounts, at, policy)
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", posts.post_edit, name="post_edit"),
     path("posts/<int:pk>/schedule/", posts.post_schedule, name="post_schedule"),
     path("posts/<int:pk>/publish-now/", posts.post_publish_now, name="post_publish_now"),
+    path("posts/<int:pk>/style-override/", posts.post_style_override, name="post_style_override"),
     path("posts/<int:pk>/reschedule/", plan.reschedule, name="post_reschedule"),
     path("posts/<int:pk>/cancel/", posts.post_cancel, name="post_cancel"),
     path("posts/<int:pk>/delete/", posts.post_delete, name="post_delete"),

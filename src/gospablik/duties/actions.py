@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record, snapshot
+from gospablik.duties.evidence import evidence_problem
 from gospablik.duties.models import Duty
 from gospablik.orgs.models import Ministry, Organization
 from gospablik.policy.schema import PeriodSpec
@@ -85,6 +87,9 @@ def do_complete_duty(duty: Duty, *, actor: Any, resolution: dict[str, Any]) -> D
     duty = Duty.objects.select_for_update().get(pk=duty.pk)
     if not duty.is_open:
         raise ValueError("Обязанность уже закрыта")
+    problem = evidence_problem(duty.kind, str(resolution.get("reference", "")))
+    if problem:
+        raise ValidationError({"reference": problem})
     before = snapshot(duty, AUDIT_EXCLUDE)
     duty.status, duty.done_at, duty.done_by = Duty.Status.DONE, timezone.now(), actor
     duty.resolution, duty.next_check_at = resolution, None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -94,36 +93,3 @@ def _sync_organizations(ministry: Ministry, policy: Policy, actor: Any) -> None:
 
 def policy_text(ministry: Ministry) -> str:
     return current_version(ministry).text
-
-
-@transaction.atomic
-def do_record_order_signed(ministry: Ministry, signed_on: date, *, actor: Any) -> Any:
-    """Order 000 item 3.2: the order goes on the ministry's site within 3 days of signing."""
-    from gospablik.duties.actions import Subject, do_open_duty
-    from gospablik.policy.store import policy_for
-
-    policy = policy_for(ministry)
-    spec = policy.order_publication
-    owner = Organization.objects.get(ministry=ministry, key=spec.responsible)
-    record(
-        "order.signed",
-        actor=actor,
-        ministry=ministry,
-        object_type="orgs.ministry",
-        object_id=str(ministry.pk),
-        object_repr=policy.document,
-        after={"signed_on": signed_on.isoformat()},
-    )
-    return do_open_duty(
-        ministry,
-        kind="order_publication",
-        owner_org=owner,
-        title=f"Разместить приказ на сайте: {', '.join(spec.where)}",
-        start=datetime.combine(signed_on, time(0, 0), tzinfo=policy.tz()),
-        period=spec.period,
-        subject=Subject("orgs.ministry", str(ministry.pk)),
-        clause=spec.clause,
-        recipient="",
-        description=policy.document,
-        actor=actor,
-    )

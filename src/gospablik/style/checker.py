@@ -35,16 +35,17 @@ class StyleChecker:
         rules: Sequence[Rule] | None = None,
         extra_lexicon: Iterable[LexiconEntry] = (),
         network: str | None = None,
+        off: frozenset[str] = frozenset(),
     ) -> None:
         base = list(rules) if rules is not None else default_rules()
         self.rules: list[Rule] = with_lexicon(base, extra_lexicon)
         self.network = limits(network).name if network else None
+        self.off = off  # categories a ministry's policy switched off
 
     def check(self, text: str, network: str | None = None) -> Report:
         doc = Document.of(text, limits(network or self.network))
-        issues = resolve_overlaps(
-            [issue for rule in self.rules for issue in rule.find(doc)], len(text)
-        )
+        found = [issue for rule in self.rules for issue in rule.find(doc)]
+        issues = resolve_overlaps([i for i in found if i.category not in self.off], len(text))
         score, penalties = score_issues(issues, doc.word_count)
         return Report(score, issues, penalties, summarize(issues), text_stats(doc))
 

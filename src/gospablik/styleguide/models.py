@@ -36,3 +36,33 @@ class StyleEntry(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class StyleOverride(models.Model):
+    """A person with the right role let a text below ``style.min_score`` through (п.2.4).
+
+    Bound to the exact text: an edit after the override needs a new decision.
+    """
+
+    ministry = models.ForeignKey(
+        "orgs.Ministry", on_delete=models.CASCADE, related_name="style_overrides"
+    )
+    object_type = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    text_hash = models.CharField(max_length=64)
+    score = models.FloatField(_("оценка стиля"))
+    min_score = models.FloatField(_("порог"))
+    reason = models.TextField(_("обоснование"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+        verbose_name = _("разрешение ниже порога стиля")
+        verbose_name_plural = _("разрешения ниже порога стиля")
+
+    def __str__(self) -> str:
+        return f"{self.object_type}:{self.object_id} {self.score}"

@@ -16,8 +16,9 @@ from gospablik.duties.actions import Subject, do_complete_duty, open_duties_for
 from gospablik.duties.engine import tick
 from gospablik.duties.models import Duty
 from gospablik.orgs.models import Membership, Ministry, Organization
-from gospablik.policy.actions import do_record_order_signed, do_setup_ministry
+from gospablik.policy.actions import do_setup_ministry
 from gospablik.policy.loader import load_preset
+from gospablik.policy.order import do_record_order_signed
 from gospablik.registry.actions import do_mark_account_deleted, do_register_account
 from gospablik.registry.models import Account
 from gospablik.web.demo_networks import connect_demo_accounts

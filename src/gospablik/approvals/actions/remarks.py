@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from gospablik.approvals.access import can_sign
+from gospablik.approvals.access import approval_spec, can_sign
 from gospablik.approvals.models import ItemFile, Remark, Round, Submission, SubmissionItem
 from gospablik.audit.log import record, snapshot
 from gospablik.orgs.access import Perm, has_perm
@@ -47,6 +47,7 @@ def do_add_remark(
         raise ValidationError({"text": "Напишите замечание"})
     remark = Remark(round=round_, author=actor, anchor=anchor, text=text.strip())
     _anchor(remark, submission, item, file, (start, end, quote))
+    _exhaustive(round_, remark)
     remark.anchor_text = remark.anchor_label()[:500]
     remark.save()
     record(
@@ -57,6 +58,29 @@ def do_add_remark(
         after=snapshot(remark),
     )
     return remark
+
+
+EXHAUSTIVE = (
+    "Порядок требует исчерпывающего перечня замечаний в одном документе ({clause}): "
+    "публикация №{position} не изменилась с прошлого раунда, новых замечаний к ней не добавить"
+)
+
+
+def _exhaustive(round_: Round, remark: Remark) -> None:
+    """With ``approvals.single_remarks_document`` the list of the previous round was complete:
+    an unchanged post of a resubmission gets no new remarks."""
+    spec = approval_spec(round_.submission.ministry)
+    if not spec.single_remarks_document or remark.item is None or round_.number < 2:
+        return
+    previous = Round.objects.filter(submission=round_.submission, number=round_.number - 1).first()
+    if previous is None:
+        return
+    before = {i["id"]: i for i in previous.snapshot.get("items", [])}
+    now = {i["id"]: i for i in round_.snapshot.get("items", [])}
+    item_id = remark.item.pk
+    if item_id in before and before[item_id] == now.get(item_id):
+        message = EXHAUSTIVE.format(clause=spec.clause, position=remark.item.position)
+        raise ValidationError({"item": message})
 
 
 def _anchor(

@@ -21,6 +21,7 @@ from gospablik.duties.engine import alert_owners
 from gospablik.orgs.models import Ministry, Organization
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
+from gospablik.styleguide.gate import gate_problems
 
 EDITABLE = (Submission.Status.DRAFT, Submission.Status.RETURNED)
 FIELDS = ("kind", "title", "description", "schedule")
@@ -109,6 +110,13 @@ def do_submit(submission: Submission, *, actor: Any) -> Round:
         raise ValidationError("Материал уже на согласовании, согласован или отозван")
     if not submission.items.exists():
         raise ValidationError("Добавьте хотя бы одну публикацию")
+    problems = [
+        f"Публикация №{item.position}: {problem}"
+        for item in submission.items.all()
+        for problem in gate_problems(submission.ministry, item, item.text)
+    ]
+    if problems:
+        raise ValidationError(problems)
     before = snapshot(submission)
     round_ = _open_round(submission, actor, timezone.now())
     submission.status = Submission.Status.SUBMITTED

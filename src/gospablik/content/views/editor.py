@@ -85,9 +85,9 @@ def style_check(request: HttpRequest, ministry: Ministry) -> JsonResponse:
     text = request.POST.get("text", "")[:MAX_STYLE_TEXT]
     network = request.POST.get("network") or None
     try:
-        report = style_report(text, network)
+        report = style_report(text, network, ministry)
     except ValueError:  # an unknown network name
-        report = style_report(text)
+        report = style_report(text, ministry=ministry)
     return JsonResponse(style_json(report))
 
 

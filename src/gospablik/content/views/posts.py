@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gospablik.audit.models import AuditEntry
@@ -33,6 +34,12 @@ from gospablik.content.views.common import get_media, get_post, get_publication,
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
+from gospablik.styleguide.gate import (
+    do_override_style_gate,
+    gate_problems,
+    may_override,
+    override_for,
+)
 from gospablik.web.decorators import ministry_view
 
 ACTIONS = {
@@ -138,8 +145,33 @@ def post_detail(request: HttpRequest, ministry: Ministry, pk: int) -> HttpRespon
             "editable": editable(post),
             "can_edit": has_perm(request.user, ministry, Perm.CONTENT_EDIT),
             "schedule_form": ScheduleForm(initial={"publish_at": post.publish_at}),
+            "gate": gate_state(request.user, ministry, post),
         },
     )
+
+
+def gate_state(user: Any, ministry: Ministry, post: Post) -> dict[str, Any]:
+    """The style gate as the post page shows it: refusal, override, who may override."""
+    return {
+        "problems": gate_problems(ministry, post, post.text),
+        "override": override_for(post, post.text),
+        "may_override": may_override(user, ministry),
+    }
+
+
+@require_POST
+@ministry_view(Perm.CONTENT_EDIT)
+def post_style_override(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
+    post = get_post(ministry, pk)
+    reason = request.POST.get("reason", "")[:2000]
+    try:
+        do_override_style_gate(ministry, post, post.text, actor=request.user, reason=reason)
+    except PermissionDenied as denied:
+        return _back(request, ministry, post, ValidationError(str(denied)))
+    except ValidationError as error:
+        return _back(request, ministry, post, error)
+    messages.success(request, _("Публикация разрешена ниже порога стиля"))
+    return _back(request, ministry, post, None)
 
 
 def _back(

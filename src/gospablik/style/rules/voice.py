@@ -108,7 +108,7 @@ class ParticipialPhrase:
         "Длинный причастный оборот («предоставляющих возможности для ведения блогов») "
         "утяжеляет фразу. Замените на «который…» или разбейте предложение."
     )
-    min_words: int = 5
+    min_words: int = 4
 
     def find(self, doc: Document) -> Iterator[Issue]:
         for sentence in doc.sentences:

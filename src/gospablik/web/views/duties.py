@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,9 +37,13 @@ def duty_detail(request: HttpRequest, ministry: Ministry, pk: int) -> HttpRespon
             raise PermissionDenied("Недостаточно прав")
         if form.is_valid():
             data = {**form.cleaned_data, "done_on": form.cleaned_data["done_on"].isoformat()}
-            do_complete_duty(duty, actor=request.user, resolution=data)
-            messages.success(request, "Отмечено как выполненное.")
-            return redirect("web:board", ministry=ministry.key)
+            try:
+                do_complete_duty(duty, actor=request.user, resolution=data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Отмечено как выполненное.")
+                return redirect("web:board", ministry=ministry.key)
     return render(
         request,
         "web/duty_detail.html",

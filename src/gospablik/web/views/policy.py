@@ -6,10 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
-from gospablik.policy.actions import do_record_order_signed, do_update_policy
+from gospablik.policy.actions import do_update_policy
 from gospablik.policy.loader import PolicyError
 from gospablik.policy.models import PolicyVersion
+from gospablik.policy.order import do_record_order_signed, order_steps, publication_done
 from gospablik.policy.store import current_version, parsed
+from gospablik.policy.store import policy_for as current_policy
 from gospablik.web.decorators import ministry_view
 from gospablik.web.forms import OrderSignedForm, PolicyForm
 
@@ -27,6 +29,8 @@ def policy_view(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "versions": PolicyVersion.objects.filter(ministry=ministry),
             "can_edit": has_perm(request.user, ministry, Perm.POLICY_EDIT),
             "order_form": OrderSignedForm(),
+            "order_steps": order_steps(ministry),
+            "order_done": publication_done(ministry),
         },
     )
 
@@ -59,7 +63,8 @@ def policy_edit(request: HttpRequest, ministry: Ministry) -> HttpResponse:
 
 @ministry_view(Perm.POLICY_EDIT)
 def order_signed(request: HttpRequest, ministry: Ministry) -> HttpResponse:
-    form = OrderSignedForm(request.POST or None)
+    signed_on = current_policy(ministry).signed_on
+    form = OrderSignedForm(request.POST or None, initial={"signed_on": signed_on})
     if request.method == "POST" and form.is_valid():
         duty = do_record_order_signed(ministry, form.cleaned_data["signed_on"], actor=request.user)
         messages.success(request, "Создана обязанность разместить приказ.")

@@ -9,8 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gospablik.orgs.models import Ministry
-from gospablik.policy.actions import do_record_order_signed, do_setup_ministry, do_update_policy
+from gospablik.policy.actions import do_setup_ministry, do_update_policy
 from gospablik.policy.loader import PolicyError, list_presets, load_policy, load_preset
+from gospablik.policy.order import do_record_order_signed
 from gospablik.policy.store import current_version
 
 

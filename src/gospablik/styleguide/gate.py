@@ -1,0 +1,79 @@
+"""The style gate of п.2.4: below ``style.min_score`` a text is neither scheduled nor sent
+for approval, unless a person with the right role lets it through with a written reason."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+
+from gospablik.audit.log import record
+from gospablik.orgs.access import memberships
+from gospablik.orgs.models import Ministry
+from gospablik.policy.store import policy_for
+from gospablik.styleguide.checking import check_for
+from gospablik.styleguide.models import StyleOverride
+
+OVERRIDE_ROLE = "head"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def override_for(obj: models.Model, text: str) -> StyleOverride | None:
+    return StyleOverride.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk), text_hash=_hash(text)
+    ).first()
+
+
+def gate_problems(ministry: Ministry, obj: models.Model, text: str) -> list[str]:
+    """Why ``text`` may not go out under the ministry's ``style.min_score`` (or nothing)."""
+    spec = policy_for(ministry).style
+    if spec.min_score is None or not text.strip():
+        return []
+    score = check_for(ministry, text).score
+    if score >= spec.min_score or override_for(obj, text) is not None:
+        return []
+    return [
+        f"Оценка стиля {score:.1f} ниже порога {spec.min_score:g}, установленного Порядком "
+        f"({spec.clause}). Перепишите текст разговорным языком или попросите руководителя "
+        "разрешить публикацию с обоснованием."
+    ]
+
+
+def may_override(user: Any, ministry: Ministry) -> bool:
+    return memberships(user, ministry).filter(role=OVERRIDE_ROLE).exists()
+
+
+@transaction.atomic
+def do_override_style_gate(
+    ministry: Ministry, obj: models.Model, text: str, *, actor: Any, reason: str
+) -> StyleOverride:
+    """Let ``text`` of ``obj`` through the gate; the reason is audited and shown."""
+    if not may_override(actor, ministry):
+        raise PermissionDenied("Разрешает руководитель: у вас нет этой роли")
+    if not reason.strip():
+        raise ValidationError("Укажите обоснование: почему текст выходит ниже порога")
+    spec = policy_for(ministry).style
+    override = StyleOverride.objects.create(
+        ministry=ministry,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        text_hash=_hash(text),
+        score=check_for(ministry, text).score,
+        min_score=spec.min_score if spec.min_score is not None else 0.0,
+        reason=reason.strip(),
+        created_by=actor,
+    )
+    record(
+        "style.override",
+        actor=actor,
+        obj=obj,
+        ministry=ministry,
+        after={"score": override.score, "min_score": override.min_score},
+        reason=override.reason,
+    )
+    return override
