@@ -124,3 +124,20 @@ def do_disable(user: Any, *, actor: Any = None) -> int:
         device.delete()
     do_revoke_all(user, actor=actor or user, reason="second factor removed")
     return len(devices)
+
+
+@transaction.atomic
+def do_reset_second_factor(user: Any, *, ministry: Any, actor: Any) -> int:
+    """The security officer of ``ministry`` removes a person's lost app; the entry belongs
+    to that ministry (the caller checked the person's active protected role in it)."""
+    removed = do_disable(user, actor=actor)
+    record(
+        "auth.2fa_reset",
+        actor=actor,
+        ministry=ministry,
+        object_type="auth.user",
+        object_id=str(user.pk),
+        object_repr=user.get_username(),
+        after={"devices_removed": removed},
+    )
+    return removed
