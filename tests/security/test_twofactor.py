@@ -10,6 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gospablik.audit.models import AuditEntry
+from gospablik.orgs.models import Membership, Organization
 from tests.security.conftest import client_for
 
 BOARD = "/kuzbass-health-335/"
@@ -140,3 +141,30 @@ def test_a_reset_cannot_reach_another_ministry(foreign, make_user, health, setti
     response = client_for(sec).post(f"/kuzbass-health-335/security/people/{foreign.pk}/reset-2fa/")
     assert response.status_code == 404
     assert TOTPDevice.objects.filter(user=foreign).exists()
+
+
+@pytest.mark.parametrize("where", ["inactive_here", "unprotected_here"])
+def test_a_reset_needs_an_active_protected_role_in_the_officers_ministry(
+    foreign, make_user, health, settings, where
+):
+    settings.GOSPABLIK_REQUIRE_2FA = False
+    sec = make_user("sec", health, "komiac", "security_officer")
+    org = Organization.objects.get(ministry=health, key="kuzdrav-legal")
+    if where == "inactive_here":
+        Membership.objects.create(user=foreign, organization=org, role="editor", is_active=False)
+    else:
+        Membership.objects.create(user=foreign, organization=org, role="legal")
+    enrolled(foreign)
+    response = client_for(sec).post(f"/kuzbass-health-335/security/people/{foreign.pk}/reset-2fa/")
+    assert response.status_code == 404
+    assert TOTPDevice.objects.filter(user=foreign).exists()
+
+
+def test_the_reset_entry_belongs_to_the_officers_ministry(komiac, make_user, health, settings):
+    settings.GOSPABLIK_REQUIRE_2FA = False
+    sec = make_user("sec", health, "komiac", "security_officer")
+    enrolled(komiac)
+    client_for(sec).post(f"/kuzbass-health-335/security/people/{komiac.pk}/reset-2fa/")
+    entry = AuditEntry.objects.get(action="auth.2fa_reset")
+    assert entry.ministry == health and entry.actor == sec
+    assert entry.object_id == str(komiac.pk)

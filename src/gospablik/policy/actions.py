@@ -32,14 +32,23 @@ def do_setup_ministry(policy: Policy, *, actor: Any = None) -> Ministry:
     return ministry
 
 
-@transaction.atomic
 def do_update_policy(ministry: Ministry, text: str, *, actor: Any, comment: str) -> PolicyVersion:
-    """Validate `text` and store it as the next version (raises PolicyError if broken)."""
+    """Validate `text` and store it as the next version (raises PolicyError if broken).
+
+    Parsing and validation (bounded, but the slowest part) run before the transaction, so
+    they never hold the database's write lock."""
     policy = load_policy_text(text, f"{ministry.key} (новая версия)")
     if policy.key != ministry.key:
         from gospablik.policy.loader import PolicyError
 
         raise PolicyError(f"key: политика относится к «{policy.key}», а не к «{ministry.key}»")
+    return _save_version(ministry, policy, text, actor, comment)
+
+
+@transaction.atomic
+def _save_version(
+    ministry: Ministry, policy: Policy, text: str, actor: Any, comment: str
+) -> PolicyVersion:
     _sync_organizations(ministry, policy, actor)
     return _store_version(ministry, text, actor, comment)
 

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from gospablik.policy.errors import Issue, PolicyError, validation_issues, yaml_issue
 from gospablik.policy.schema import Policy
-from gospablik.policy.yamlpos import PositionMap, parse
+from gospablik.policy.yamlpos import PositionMap, TooComplex, parse
 
 __all__ = [
     "PolicyError",
@@ -41,6 +41,8 @@ def _presets_dir() -> Traversable:
 def _parse_yaml(text: str, source: str) -> tuple[Any, PositionMap]:
     try:
         data, positions = parse(text)
+    except TooComplex as exc:
+        raise PolicyError(source, [Issue("", str(exc))]) from exc
     except yaml.YAMLError as exc:
         raise PolicyError(source, [yaml_issue(exc, text)]) from exc
     if positions.duplicates:

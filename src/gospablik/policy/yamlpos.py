@@ -15,15 +15,50 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_CHARS = 500_000  # the presets are ~20 000
+MAX_DEPTH = 50  # the presets nest 6 deep
+MAX_NODES = 100_000  # counted with every alias expanded: an alias bomb stops here
+
+
+class TooComplex(yaml.YAMLError):
+    """A text over the limits; its message is for the person."""
+
+
 def parse(text: str) -> tuple[Any, PositionMap]:
-    """Load YAML once: the data and where each of its fields is (YAMLError if broken)."""
+    """Load YAML once: the data and where each of its fields is (YAMLError if broken or
+    over the limits of size, nesting and alias expansion)."""
+    if len(text) > MAX_CHARS:
+        raise TooComplex(f"текст слишком большой: больше {MAX_CHARS} символов")
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
+        check_limits(node)
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError as error:
+        raise TooComplex(f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней") from error
     finally:
         loader.dispose()
     return data, PositionMap.of_node(node)
+
+
+def check_limits(root: Node | None) -> None:
+    """Walk the node graph as the data would be built (aliases expanded), without
+    recursion, and stop at the first limit passed."""
+    stack: list[tuple[Node, int]] = [(root, 1)] if root is not None else []
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH:
+            raise TooComplex(f"слишком глубокая вложенность: больше {MAX_DEPTH} уровней")
+        if seen > MAX_NODES:
+            raise TooComplex(
+                f"слишком много значений (с раскрытыми ссылками-якорями больше {MAX_NODES})"
+            )
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
 
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(\s|$)")

@@ -90,3 +90,19 @@ class TokenForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Назначение"), max_length=100)
+    scope = forms.ChoiceField(
+        label=_("Права"),
+        choices=[
+            ("read", _("Только чтение")),
+            ("publish", _("Публикация")),
+            ("moderate", _("Модерация")),
+        ],
+    )
+    days = forms.IntegerField(
+        label=_("Срок действия, дней"), min_value=1, max_value=365, initial=30
+    )
+    token = TokenForm.base_fields["token"]

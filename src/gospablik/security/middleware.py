@@ -10,20 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from gospablik.security.actor import CurrentActorMiddleware
-from gospablik.security.twofactor import confirmed_device, requires_2fa
+from gospablik.security.twofactor import second_factor_step
 
 __all__ = ["CurrentActorMiddleware", "RequireTwoFactorMiddleware"]
 OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/hooks/")
-
-
-def enforced() -> bool:
-    return bool(getattr(settings, "GOSPABLIK_REQUIRE_2FA", True))
 
 
 def needed_step(request: HttpRequest) -> str:
@@ -33,13 +28,7 @@ def needed_step(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    if getattr(user, "is_verified", lambda: False)():
-        return ""
-    if confirmed_device(user) is not None:
-        return "twofactor:verify"
-    if enforced() and requires_2fa(user):
-        return "twofactor:setup"
-    return ""
+    return second_factor_step(user, verified=bool(getattr(user, "is_verified", lambda: False)()))
 
 
 class RequireTwoFactorMiddleware:

@@ -174,3 +174,33 @@ class Alert(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+class ApiToken(models.Model):
+    """A person's key for the API: scoped, expiring, revocable; only its hash is stored."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Только чтение")
+        PUBLISH = "publish", _("Публикация")
+        MODERATE = "moderate", _("Модерация")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("назначение"), max_length=100)
+    scope = models.CharField(_("права"), max_length=16, choices=Scope.choices)
+    prefix = models.CharField(max_length=12)  # the first characters, to tell tokens apart
+    digest = models.CharField(max_length=64, unique=True)  # SHA-256 of the whole token
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(_("действует до"))
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(_("последнее использование"), null=True, blank=True)
+    last_used_ip = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("токен API")
+        verbose_name_plural = _("токены API")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"

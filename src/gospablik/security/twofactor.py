@@ -14,6 +14,7 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp import login as otp_login
@@ -23,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gospablik.audit.log import record
 from gospablik.orgs.models import Membership
 from gospablik.security.actor import client_ip
+from gospablik.security.apitokens import do_revoke_all
 
 PROTECTED_ROLES = frozenset(
     {"editor", "head", "moderator", "registry_keeper", "security_officer", "reviewer"}
@@ -37,6 +39,23 @@ def requires_2fa(user: Any) -> bool:
     if user.is_staff or user.is_superuser:
         return True
     return Membership.objects.filter(user=user, is_active=True, role__in=PROTECTED_ROLES).exists()
+
+
+def enforced() -> bool:
+    return bool(getattr(settings, "GOSPABLIK_REQUIRE_2FA", True))
+
+
+def second_factor_step(user: Any, *, verified: bool) -> str:
+    """The one second-factor rule of every authentication path: "" when the person may
+    proceed, else the page that must come first. ``verified``: this session entered a
+    code (for an API token: its owner still has the device it was created with)."""
+    if verified:
+        return ""
+    if confirmed_device(user) is not None:
+        return "twofactor:verify"
+    if enforced() and requires_2fa(user):
+        return "twofactor:setup"
+    return ""
 
 
 def confirmed_device(user: Any) -> TOTPDevice | None:
@@ -97,9 +116,28 @@ def mark_verified(request: HttpRequest, device: TOTPDevice) -> None:
 
 
 @transaction.atomic
-def do_disable(user: Any) -> int:
-    """Remove the person's devices (each removal is audited by signal)."""
+def do_disable(user: Any, *, actor: Any = None) -> int:
+    """Remove the person's devices (each removal is audited by signal) and revoke the API
+    tokens that were created with them."""
     devices = list(TOTPDevice.objects.filter(user=user))
     for device in devices:
         device.delete()
+    do_revoke_all(user, actor=actor or user, reason="second factor removed")
     return len(devices)
+
+
+@transaction.atomic
+def do_reset_second_factor(user: Any, *, ministry: Any, actor: Any) -> int:
+    """The security officer of ``ministry`` removes a person's lost app; the entry belongs
+    to that ministry (the caller checked the person's active protected role in it)."""
+    removed = do_disable(user, actor=actor)
+    record(
+        "auth.2fa_reset",
+        actor=actor,
+        ministry=ministry,
+        object_type="auth.user",
+        object_id=str(user.pk),
+        object_repr=user.get_username(),
+        after={"devices_removed": removed},
+    )
+    return removed

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Membership, Ministry
-from gospablik.security.twofactor import PROTECTED_ROLES, do_disable
+from gospablik.security.twofactor import PROTECTED_ROLES, do_reset_second_factor
 from gospablik.web.decorators import ministry_view
 
 
@@ -54,10 +54,12 @@ def people(request: HttpRequest, ministry: Ministry) -> HttpResponse:
 @require_POST
 def reset_second_factor(request: HttpRequest, ministry: Ministry, user_id: int) -> HttpResponse:
     """After checking who asks (in person, by phone): the person enrols a new app."""
-    member = Membership.objects.filter(organization__ministry=ministry, user_id=user_id).first()
+    member = Membership.objects.filter(
+        organization__ministry=ministry, user_id=user_id, is_active=True, role__in=PROTECTED_ROLES
+    ).first()
     if member is None:
         raise Http404("Нет такого сотрудника")
     user = get_user_model().objects.get(pk=user_id)
-    removed = do_disable(user)
+    removed = do_reset_second_factor(user, ministry=ministry, actor=request.user)
     messages.success(request, f"Второй фактор сброшен: {user.get_username()} ({removed}).")
     return redirect("security:people", ministry=ministry.key)
