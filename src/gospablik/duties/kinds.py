@@ -16,5 +16,6 @@ DUTY_KINDS = {
     "credential_rotation": _("Обновить ключ доступа"),
     "connection_repair": _("Восстановить подключение к соцсети"),
     "content_results": _("Подвести итоги конкурса или акции"),
+    "job_failure": _("Устранить сбой фоновой задачи"),
 }
 KIND_CHOICES = list(DUTY_KINDS.items())
