@@ -58,7 +58,8 @@ def test_many_broken_duties_do_not_loop_forever(health, social, keeper):
     due = Duty.objects.get(subject_id=str(register(health, keeper).pk)).due_at
     broken = _broken_duty(social, due)
     first = Duty.objects.get(pk=broken.pk)
-    copies = [Duty(**{f.attname: getattr(first, f.attname) for f in Duty._meta.concrete_fields if f.attname != "id"}) for _ in range(250)]  # fmt: skip
+    fields = [f.attname for f in Duty._meta.concrete_fields if f.attname != "id"]
+    copies = [Duty(**{name: getattr(first, name) for name in fields}) for _ in range(250)]
     Duty.objects.bulk_create(copies)
     with time_machine.travel(due - timedelta(minutes=30), tick=False):
         assert tick() >= 251
