@@ -156,3 +156,20 @@ def test_the_audit_page_follows_its_cursor(health, head):
     rest = second.context["page"]
     assert [e.object_id for e in rest] == [str(i) for i in range(9, -1, -1)]
     assert not rest.next_cursor and rest.previous_cursor
+
+
+def test_the_api_count_is_exact_below_the_cap_and_capped_above(health, make_user, settings):
+    from gospablik.api import pagination
+
+    comments(health, 60)
+    client = client_for(make_user("moderator", health, "komiac", "moderator"))
+    url = f"/api/m/{health.key}/moderation/comments/"
+    body = client.get(url).json()
+    assert (body["count"], body["count_capped"], len(body["results"])) == (60, False, 50)
+    pagination.COUNT_CAP = 10
+    try:
+        first, second = client.get(url).json(), client.get(url + "?page=2").json()
+    finally:
+        pagination.COUNT_CAP = 1000
+    assert (first["count"], first["count_capped"], len(first["results"])) == (51, True, 50)
+    assert first["next"] and len(second["results"]) == 10 and not second["next"]
