@@ -174,7 +174,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "gospablik.api.pagination.CappedPagination",  # issue 18
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {

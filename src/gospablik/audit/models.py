@@ -35,6 +35,8 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        # scale (issue 18): a ministry's audit page, newest first, keyset on seq
+        indexes = [models.Index(fields=["ministry", "-seq"], name="audit_ministry_seq")]
         verbose_name = _("запись аудита")
         verbose_name_plural = _("журнал аудита")
 

@@ -25,6 +25,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import Case, F, Q, Value, When
@@ -35,6 +36,7 @@ from gospablik.audit.log import record
 from gospablik.content.models import Publication
 from gospablik.content.publishing import ConnectorCache, attempt
 from gospablik.content.status import refresh_post_status
+from gospablik.duties.faults import isolated
 from gospablik.networks.base import ConnectorError, PublishedPost
 from gospablik.networks.connections import note_failure
 from gospablik.networks.models import Connection
@@ -106,7 +108,10 @@ def dispatch_once(
         .prefetch_related("post__media")
     )
     for pub in mine.order_by("due_at", "pk"):
-        result.add(process(pub, token, connectors, config))
+        step = partial(process, pub, token, connectors, config)
+        # one account's unexpected error: recorded, its row is re-claimed when the lease ends
+        outcome = isolated("content.dispatch", pub, pub.account.ministry_id, step, savepoint=False)
+        result.add(outcome or "fault")
     return result
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from gospablik.content.formats import FORMAT_LABELS_RU
@@ -175,6 +176,12 @@ class Publication(models.Model):
         indexes = [
             models.Index(fields=["status", "due_at"]),
             models.Index(fields=["account", "published_at"]),
+            # scale (issue 18): weekly counts, plan and compliance filter by the effective time
+            models.Index(
+                "account",
+                Coalesce("published_at", "due_at", output_field=models.DateTimeField()),
+                name="publication_account_moment",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["post", "account"], name="publication_once_per_account")

@@ -7,6 +7,7 @@ workers on any number of machines never remind or escalate twice.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -15,12 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.duties.faults import isolated
 from gospablik.duties.models import Duty, Notification
 from gospablik.orgs.access import WORKING_ROLES
 from gospablik.orgs.models import Membership
 from gospablik.policy.store import policy_for
 
 BATCH = 100
+RETRY_AFTER = timedelta(hours=1)  # a duty whose check failed is looked at again after this
 
 
 def tick(now: datetime | None = None) -> int:
@@ -43,11 +46,14 @@ def _process_batch(now: datetime) -> int:
             .order_by("next_check_at")[:BATCH]
         )
         for duty in duties:
-            _check(duty, now)
+            if isolated("duties.tick", duty, duty.ministry_id, partial(_check, duty, now)):
+                continue
+            # the fault is recorded; the duty waits instead of blocking every batch
+            Duty.objects.filter(pk=duty.pk).update(next_check_at=now + RETRY_AFTER)
     return len(duties)
 
 
-def _check(duty: Duty, now: datetime) -> None:
+def _check(duty: Duty, now: datetime) -> bool:
     assert duty.due_at is not None
     policy = policy_for(duty.ministry)
     tz = policy.tz()
@@ -58,6 +64,7 @@ def _check(duty: Duty, now: datetime) -> None:
         _remind(duty, tz)
         duty.next_check_at = _next_reminder(duty, now, policy.reminders.before_hours)
     duty.save(update_fields=["next_check_at", "reminders_sent", "escalated_at"])
+    return True
 
 
 def escalation_role(policy: Any, kind: str) -> str:

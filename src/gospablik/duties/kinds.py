@@ -23,5 +23,6 @@ DUTY_KINDS = {
     "dialogue_approval": _("Согласовать ответ жителю"),
     "outbound_operation": _("Разобрать невыполненное действие в соцсети"),
     "page_below_norm": _("Поднять активность страницы до нормы"),
+    "job_failure": _("Устранить сбой фоновой задачи"),
 }
 KIND_CHOICES = list(DUTY_KINDS.items())

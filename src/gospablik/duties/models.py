@@ -49,6 +49,8 @@ class Duty(models.Model):
 
     class Meta:
         ordering = [models.F("due_at").asc(nulls_last=True), "pk"]
+        # scale (issue 18): the duties board of a ministry, soonest first, keyset on (due_at, id)
+        indexes = [models.Index(fields=["ministry", "status", "due_at", "id"], name="duty_board")]
         verbose_name = _("обязанность")
         verbose_name_plural = _("обязанности")
 
@@ -92,6 +94,8 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # scale (issue 18): one user's notifications, newest first, keyset on (created_at, id)
+        indexes = [models.Index(fields=["user", "-created_at", "-id"], name="notification_recent")]
         verbose_name = _("уведомление")
         verbose_name_plural = _("уведомления")
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.utils import timezone
 
+from gospablik.duties.faults import isolated
 from gospablik.moderation.intake import intake_comment, is_own
 from gospablik.moderation.models import Comment
 from gospablik.networks.base import Capability, ConnectorError, RemoteComment
@@ -40,7 +42,9 @@ def poll_all(now: datetime | None = None) -> int:
     )
     for connection in connections.select_related("account__ministry"):
         if connection.is_usable:
-            found += poll_account(connection, now or timezone.now())
+            step = partial(poll_account, connection, now or timezone.now())
+            ministry = connection.account.ministry_id
+            found += isolated("moderation.poll", connection, ministry, step, savepoint=False) or 0
     return found
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from celery import shared_task
 
+from gospablik.duties.faults import isolated
 from gospablik.networks.base import ConnectorError
 from gospablik.networks.connections import DatabaseMemory, connector_for, note_failure
 from gospablik.networks.inbound import receive
@@ -20,7 +23,11 @@ def poll_vk_once() -> int:
     ).select_related("account")
     for connection in connections:
         if not connection.secrets.get("callback_secret"):
-            received += _poll(connection)
+            step = partial(_poll, connection)
+            ministry = connection.account.ministry_id
+            received += (
+                isolated("networks.vk_longpoll", connection, ministry, step, savepoint=False) or 0
+            )
     return received
 
 

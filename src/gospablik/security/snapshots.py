@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.duties.faults import isolated
 from gospablik.networks import base
 from gospablik.networks.base import BaseConnector, Capability, ConnectorError
 from gospablik.networks.connections import connector_for, note_failure
@@ -205,7 +207,8 @@ def snapshot_all(now: datetime | None = None, *, build: Build = connector_for) -
     while True:
         accounts = _claim(moment)
         for account in accounts:
-            take_snapshot(account, build=build, now=moment)
+            step = partial(take_snapshot, account, build=build, now=moment)
+            isolated("security.snapshots", account, account.ministry_id, step, savepoint=False)
         done += len(accounts)
         if len(accounts) < BATCH:
             return done

@@ -67,7 +67,14 @@ class Comment(models.Model):
                 fields=["account", "network_comment_id"], name="moderation_comment_once"
             )
         ]
-        indexes = [models.Index(fields=["ministry", "status", "received_at"])]
+        indexes = [
+            models.Index(fields=["ministry", "status", "received_at"]),
+            # scale (issue 18): the comments list, newest first, keyset on (received_at, id)
+            models.Index(
+                fields=["ministry", "-received_at", "-id"], name="comment_ministry_recent"
+            ),
+            models.Index(fields=["account", "received_at"], name="comment_account_received"),
+        ]
         ordering = ["received_at", "pk"]
         verbose_name = _("комментарий")
         verbose_name_plural = _("комментарии")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -19,6 +18,9 @@ from gospablik.networks.base import Capability
 from gospablik.networks.connections import capabilities_of
 from gospablik.orgs.access import Perm
 from gospablik.orgs.models import Ministry
+from gospablik.web.keyset import Order, keyset_page
+
+NEWEST = Order("received_at", descending=True)
 
 
 @moderation_view(*READ)
@@ -27,7 +29,7 @@ def comment_list(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in Comment.Status.values:
         items = items.filter(status=status)
-    page = Paginator(items.order_by("-received_at", "-pk"), 50).get_page(request.GET.get("page"))
+    page = keyset_page(items, NEWEST, request.GET.get("cursor"))
     return render(
         request,
         "moderation/comments.html",

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +13,11 @@ from gospablik.duties.models import Duty
 from gospablik.orgs.access import Perm, has_perm, memberships, ministries_for, user_orgs
 from gospablik.orgs.models import Ministry
 from gospablik.web.decorators import ministry_view
+from gospablik.web.keyset import Order, keyset_page
+
+SOONEST = Order("due_at", nullable=True)
+LATEST_SEQ = Order("seq", descending=True)
+NEWEST = Order("created_at", descending=True)
 
 
 @login_required
@@ -29,14 +35,16 @@ def board(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     duties = Duty.objects.filter(ministry=ministry, status=Duty.Status.OPEN)
     if not show_all and not _is_ministry_member(request, ministry):
         duties = duties.filter(owner_org__in=user_orgs(request.user, ministry))
-    duties = duties.select_related("owner_org")
+    page = keyset_page(duties.select_related("owner_org"), SOONEST, request.GET.get("cursor"))
     recent = Duty.objects.filter(ministry=ministry).exclude(status=Duty.Status.OPEN)
     return render(
         request,
         "web/board.html",
         {
             "ministry": ministry,
-            "duties": duties,
+            "duties": page,
+            "page": page,
+            "query": "all=1" if show_all else "",
             "now": timezone.now(),
             "show_all": show_all,
             "can_see_all": has_perm(request.user, ministry, Perm.AUDIT_VIEW),
@@ -52,7 +60,7 @@ def _is_ministry_member(request: HttpRequest, ministry: Ministry) -> bool:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     items = request.user.notifications.select_related("duty", "duty__ministry")  # type: ignore[union-attr]
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    page = keyset_page(items, NEWEST, request.GET.get("cursor"))
     return render(request, "web/notifications.html", {"page": page})
 
 
@@ -65,11 +73,13 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
 
 @ministry_view(Perm.AUDIT_VIEW)
 def audit_log(request: HttpRequest, ministry: Ministry) -> HttpResponse:
-    entries = AuditEntry.objects.filter(ministry=ministry).order_by("-seq")
-    if request.GET.get("action"):
-        entries = entries.filter(action__startswith=request.GET["action"])
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "web/audit.html", {"ministry": ministry, "page": page})
+    entries = AuditEntry.objects.filter(ministry=ministry)
+    action = request.GET.get("action", "")
+    if action:
+        entries = entries.filter(action__startswith=action)
+    page = keyset_page(entries, LATEST_SEQ, request.GET.get("cursor"))
+    query = urlencode({"action": action}) if action else ""
+    return render(request, "web/audit.html", {"ministry": ministry, "page": page, "query": query})
 
 
 @ministry_view(Perm.MEMBERS_VIEW)
