@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from . import EMULATOR_PATHS, get_emulator_factory
 from .emulation import WSGIApp, http_sender, served
-from .registry import EMULATOR_PATHS, get_emulator_factory
 
 log = logging.getLogger("gospablik.networks.emulators")
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
+from gospablik.networks.telegram.events import SECRET_HEADER
+
 from ..emulation import (
     EmulatedTimeout,
     Fault,
@@ -30,7 +32,6 @@ from ..emulation import (
     read_request,
     refuse_seed,
 )
-from .events import SECRET_HEADER
 from .world import DEMO_TOKEN, Chat, TelegramWorld
 
 _PATH = re.compile(r"/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)")

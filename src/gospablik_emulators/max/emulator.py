@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
+from gospablik.networks.max.events import SECRET_HEADER
+
 from ..emulation import (
     EmulatedTimeout,
     Fault,
@@ -29,7 +31,6 @@ from ..emulation import (
     read_request,
     refuse_seed,
 )
-from .events import SECRET_HEADER
 from .world import DEMO_TOKEN, MaxChat, MaxWorld
 
 MAX_TEXT = 4000
