@@ -35,15 +35,16 @@ _PATH = re.compile(r"/(?:v\d+\.\d+/)?(?P<node>[\w.-]+)(?:/(?P<edge>\w+))?/?")
 
 class GraphApiError(Exception):
     def __init__(self, code: int, message: str, subcode: int | None = None,
-                 status: int | None = None) -> None:  # fmt: skip
+                 status: int | None = None, kind: str = "OAuthException") -> None:  # fmt: skip
         super().__init__(message)
         self.code = code
         self.message = message
         self.subcode = subcode
         self.status = status or _http_status(code)
+        self.kind = kind  # the envelope's "type"
 
     def body(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"message": self.message, "type": "OAuthException",
+        error: dict[str, Any] = {"message": self.message, "type": self.kind,
                                  "code": self.code}  # fmt: skip
         if self.subcode is not None:
             error["error_subcode"] = self.subcode
@@ -115,7 +116,8 @@ def graph_time(moment: float) -> str:
 def no_object(node: str) -> GraphApiError:
     return GraphApiError(100, f"Unsupported get request. Object with ID '{node}' does not "
                          "exist, cannot be loaded due to missing permissions, or does not "
-                         "support this operation.", 33)  # fmt: skip
+                         "support this operation.", 33,
+                         kind="GraphMethodException")  # fmt: skip
 
 
 def appsecret_proof(app_secret: str, token: str) -> str:
