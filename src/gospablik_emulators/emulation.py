@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-log = logging.getLogger("gospablik.networks.emulation")
+log = logging.getLogger("gospablik_emulators.emulation")
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]

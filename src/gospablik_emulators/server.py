@@ -18,7 +18,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from . import EMULATOR_PATHS, get_emulator_factory
 from .emulation import WSGIApp, http_sender, served
 
-log = logging.getLogger("gospablik.networks.emulators")
+log = logging.getLogger("gospablik_emulators.server")
 
 
 class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
