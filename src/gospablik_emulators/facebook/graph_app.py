@@ -15,6 +15,8 @@ from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
+from gospablik.networks.facebook.webhook import SIGNATURE_HEADER, signature
+
 from ..emulation import (
     EmulatedTimeout,
     HeaderMaker,
@@ -25,7 +27,6 @@ from ..emulation import (
     read_request,
 )
 from .graph import GraphApiError, fault_response, send, split_path
-from .webhook import SIGNATURE_HEADER, signature
 
 Handler = Callable[..., Any]  # (emulator, node, params, req) -> the answer's JSON
 
