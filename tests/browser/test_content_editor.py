@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from gospablik.networks.outbound import run_once
 from gospablik.content.models import Post
 from gospablik.networks.connections import do_connect_account
 from gospablik.networks.emulators import serve_in_thread
+from gospablik.networks.outbound import run_once
 from tests.foundation.factories import register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
