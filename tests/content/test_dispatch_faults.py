@@ -1,4 +1,4 @@
-"""Fault isolation of dispatch: an account whose failure cannot even be filed (its
+"""Fault isolation of the outbound queue: an account whose failure cannot even be filed (its
 ministry lost its policy) is recorded as a fault; the other publications go out."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from gospablik.content.actions import do_schedule
-from gospablik.content.dispatch import dispatch_once
 from gospablik.duties.models import Duty
+from gospablik.networks.outbound import run_once
 from gospablik.policy.models import PolicyVersion
 
 from .conftest import connect_vk, make_post, vk_posts
@@ -24,7 +24,7 @@ def test_a_broken_ministry_does_not_stop_dispatch(
     post = make_post(social, editor, [broken], text="Соцзащита: приём граждан")
     do_schedule(post, timezone.now(), actor=editor)
     PolicyVersion.objects.filter(ministry=social).delete()
-    outcomes = dispatch_once().outcomes
-    assert outcomes == {"published": 1, "fault": 1}
+    outcomes = run_once().outcomes
+    assert outcomes == {"done": 1, "fault": 1}
     assert len(vk_posts(emulators["vk"], "Минздрав: поликлиника открыта")) == 1
     assert Duty.objects.filter(kind="job_failure", ministry=social).count() == 1

@@ -28,6 +28,7 @@ KIND = "job_failure"
 JOB_LABELS = {
     "duties.tick": "проверка сроков обязанностей",
     "content.dispatch": "публикация по расписанию",
+    "networks.outbound": "действия в соцсетях (публикации, удаления, ответы)",
     "moderation.poll": "опрос соцсетей без push-уведомлений",
     "networks.vk_longpoll": "чтение событий ВКонтакте (Long Poll)",
     "security.snapshots": "снимки безопасности аккаунтов",

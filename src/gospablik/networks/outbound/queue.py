@@ -13,12 +13,14 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from gospablik.duties.faults import isolated
 from gospablik.networks.connections import shared_limiter
 from gospablik.networks.models import Connection
 from gospablik.networks.ratelimit import NoWaitLimiter
@@ -157,7 +159,11 @@ def run_once(
         return result
     load_kinds()
     for op in _claimed(token).order_by("next_try_at", "pk"):
-        result.add(run_claimed(op, token, config))
+        # one tenant's unexpected error is recorded; its row is re-claimed after the lease
+        step = partial(run_claimed, op, token, config)
+        ministry_id = op.connection.account.ministry_id
+        outcome = isolated("networks.outbound", op, ministry_id, step, savepoint=False)
+        result.add(outcome or "fault")
     return result
 
 
