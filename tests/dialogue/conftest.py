@@ -68,3 +68,4 @@ def committed() -> Any:
 
 
 from tests.moderation.conftest import ok_account, ok_emulator  # noqa: E402, F401  (OK fixtures)
+from tests.moderation.test_inbox_send_networks import telegram, wire  # noqa: E402, F401

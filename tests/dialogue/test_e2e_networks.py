@@ -106,3 +106,31 @@ def test_a_bad_answer_is_refused_before_queueing(vk_account, vk_emulator, komiac
     with pytest.raises(AnswerRefused):
         do_answer(thread, text, actor=komiac)
     assert not Answer.objects.exists() and not Operation.objects.exists()
+
+
+# --- Telegram: a comment in the channel's discussion group ------------------------------
+
+
+def test_telegram_comment_is_answered_in_the_discussion_thread(
+    telegram, komiac, django_capture_on_commit_callbacks
+) -> None:
+    post = telegram.state.post_as_admin("Открыта запись на вакцинацию")
+    with committed():
+        comment = telegram.state.add_comment(post["message_id"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=str(comment["message_id"]))
+    assert thread.network == "telegram" and thread.needs_answer
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = telegram.state.group().messages[int(answer.network_answer_id)]
+    assert reply["reply_to_message"]["message_id"] == comment["message_id"]
+    assert reply["message_thread_id"] == comment["message_thread_id"]
+    assert reply["from"]["id"] == telegram.state.bot["id"]
+    thread.refresh_from_db()
+    assert thread.status == "answered"
+    answered(thread, komiac, django_capture_on_commit_callbacks)
+    replies = [
+        m
+        for m in telegram.state.group().messages.values()
+        if m.get("from", {}).get("id") == telegram.state.bot["id"]
+    ]
+    assert len(replies) == 1
