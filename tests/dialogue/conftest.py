@@ -68,4 +68,9 @@ def committed() -> Any:
 
 
 from tests.moderation.conftest import ok_account, ok_emulator  # noqa: E402, F401  (OK fixtures)
-from tests.moderation.test_inbox_send_networks import telegram, wire  # noqa: E402, F401
+from tests.moderation.test_inbox_send_networks import (  # noqa: E402, F401
+    facebook,
+    instagram,
+    telegram,
+    wire,
+)

@@ -20,6 +20,7 @@ from gospablik.networks.outbound import Operation, enqueue, executor, for_subjec
 from gospablik.networks.outbound import requeue as requeue_operation
 
 REPLY = "reply_comment"
+TOP_LEVEL_REPLIES = frozenset({"instagram"})
 PRIVATE = "dialogue.private_answer"
 NOT_CONNECTED = (
     "Аккаунт не подключён к соцсети: ответ не отправлен. Подключите аккаунт и повторите."
@@ -43,11 +44,10 @@ def _what(answer: Answer, thread: Thread) -> tuple[str, dict[str, Any]]:
         return PRIVATE, {"peer_id": thread.author_id, "text": answer.text}
     comment = thread.comment
     assert comment is not None
-    return REPLY, {
-        "post_id": comment.post_id,
-        "comment_id": comment.network_comment_id,
-        "text": answer.text,
-    }
+    target = comment.network_comment_id
+    if thread.network in TOP_LEVEL_REPLIES and comment.parent_id:
+        target = comment.parent_id  # Instagram answers in the top-level comment's thread
+    return REPLY, {"post_id": comment.post_id, "comment_id": target, "text": answer.text}
 
 
 def requeue(answer: Answer) -> None:

@@ -16,6 +16,7 @@ from gospablik.dialogue.duties import ANSWER, FINAL, cancel_clocks, open_answer_
 from gospablik.dialogue.models import Thread
 from gospablik.dialogue.routing import looks_like_appeal, topic_of
 from gospablik.moderation.models import Comment, Message
+from gospablik.networks.models import Connection
 from gospablik.orgs.models import Organization
 
 HIDDEN_COMMENT = (Comment.Status.DELETED, Comment.Status.HIDDEN)
@@ -101,7 +102,24 @@ def follow_moderation(comment: Comment) -> None:
                after={"status": thread.status, "comment_status": comment.status})  # fmt: skip
 
 
+COMMUNITY_KEYS = ("group_id", "page_id", "ig_user_id", "channel_id", "discussion_chat_id")
+
+
+def by_community(comment: Comment) -> bool:
+    """The community's own comment (our answers read back): never a resident's thread."""
+    author = comment.author_id.lstrip("-")
+    if not author:
+        return False
+    ours = {str(comment.account.network_id or "").lstrip("-")}
+    connection = Connection.objects.filter(account_id=comment.account_id).first()
+    if connection is not None:
+        ours |= {str(connection.config.get(k, "")).lstrip("-") for k in COMMUNITY_KEYS}
+    return author in ours - {""}
+
+
 def on_source_saved(source: Any, created: bool) -> None:
+    if isinstance(source, Comment) and by_community(source):
+        return
     if isinstance(source, Comment):
         if not created and Thread.objects.filter(comment=source).exists():
             follow_moderation(source)
