@@ -2,7 +2,8 @@
 
 Posts are spread over VK and OK accounts (emulators in-process, no rate limits: what is
 measured is our claim/attempt/record machinery, not the networks' quotas). Dispatch runs
-as ``--workers`` threads looping ``dispatch_once``, each with its own database connection.
+as ``--workers`` threads looping the outbound queue's ``run_once``, each with its own
+database connection.
 Lag = when the publication was recorded as published minus when it was due. Prints
 p50/p99/max lag, throughput and CPU time.
 
@@ -22,7 +23,6 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_OPTIONS = (
@@ -48,27 +48,22 @@ def configure(database_url: str | None) -> None:
     call_command("migrate", verbosity=0, skip_checks=True)
 
 
-def emulated_factory() -> Any:
+def mount_emulators() -> None:
+    """The VK and OK emulators in-process behind the HTTP seam; no client rate limits."""
+    from django.conf import settings
     from tests.content.faultrun import fault_seeds
 
+    from gospablik.networks.connections import refresh_connector_settings
     from gospablik.networks.emulation import emulator_transport
-    from gospablik.networks.http import HttpClient
+    from gospablik.networks.http import TRANSPORT_OVERRIDES
     from gospablik.networks.ok.emulator import make_app as make_ok
-    from gospablik.networks.ratelimit import NoRateLimiter
-    from gospablik.networks.registry import build_connector
     from gospablik.networks.vk.emulator import make_app as make_vk
 
     vk_seed, ok_seed = fault_seeds()
-    apps = {"vk": make_vk(vk_seed), "ok": make_ok(ok_seed)}
-
-    def factory(connection: Any) -> Any:
-        network = connection.account.network
-        http = HttpClient(transport=emulator_transport(apps[network]), network=network)
-        return build_connector(
-            network, connection.config, connection.secrets, http=http, limiter=NoRateLimiter()
-        )
-
-    return factory
+    TRANSPORT_OVERRIDES["vk"] = emulator_transport(make_vk(vk_seed))
+    TRANSPORT_OVERRIDES["ok"] = emulator_transport(make_ok(ok_seed))
+    settings.NETWORK_RATE_LIMIT = False
+    refresh_connector_settings()
 
 
 def seed(posts: int, accounts: int, minute: datetime) -> None:
@@ -77,7 +72,9 @@ def seed(posts: int, accounts: int, minute: datetime) -> None:
     from tests.foundation.factories import register
 
     from gospablik.content.models import Post, Publication
+    from gospablik.content.outbound import PUBLISH
     from gospablik.networks.connections import do_connect_account
+    from gospablik.networks.outbound import Operation
     from gospablik.policy.actions import do_setup_ministry
     from gospablik.policy.loader import load_preset
 
@@ -99,23 +96,34 @@ def seed(posts: int, accounts: int, minute: datetime) -> None:
         Post(ministry=ministry, text=f"Пост {n}", status="scheduled", publish_at=due[n])
         for n in range(posts)
     )
-    Publication.objects.bulk_create(
+    pubs = Publication.objects.bulk_create(
         Publication(
             post=p, account=made[n % accounts], text=p.text, status="pending", due_at=due[n]
         )
         for n, p in enumerate(rows)
+    )
+    connections = {a.pk: a.connection for a in made}
+    Operation.objects.bulk_create(
+        Operation(
+            kind=PUBLISH,
+            connection=connections[pub.account_id],
+            payload={"publication": pub.pk},
+            key=str(pub.idempotency_key),
+            next_try_at=pub.due_at,
+        )
+        for pub in pubs
     )
 
 
 def worker(stop: threading.Event, counts: list[int]) -> None:
     from django.db import connection
 
-    from gospablik.content.dispatch import DispatchConfig, dispatch_once
+    from gospablik.networks.outbound import QueueConfig, run_once
 
-    config = DispatchConfig(batch=20)
+    config = QueueConfig(batch=20)
     try:
         while not stop.is_set():
-            handled = dispatch_once(config=config).handled
+            handled = run_once(config=config).handled
             counts.append(handled)
             if not handled:
                 time.sleep(0.05)
@@ -159,9 +167,7 @@ def main() -> None:
     parser.add_argument("--database-url")
     args = parser.parse_args()
     configure(args.database_url)
-    from gospablik.content import publishing
-
-    publishing.connector_factory = emulated_factory()
+    mount_emulators()
     minute = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
     seed(args.posts, args.accounts, minute)
     wait = (minute - datetime.now(UTC)).total_seconds()

@@ -279,7 +279,6 @@ CELERY_BEAT_SCHEDULE.update(
 # --- Content (issue 4): publish due posts, read walls back, open contest results duties ----
 CELERY_BEAT_SCHEDULE.update(
     {
-        "content-dispatch": every(10.0, "gospablik.content.tasks.dispatch_due"),
         "content-import": every(900.0, "gospablik.content.tasks.import_walls"),
         "content-followups": every(300.0, "gospablik.content.tasks.open_followups"),
     }

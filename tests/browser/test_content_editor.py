@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from gospablik.content.dispatch import dispatch_once
 from gospablik.content.models import Post
 from gospablik.networks.connections import do_connect_account
 from gospablik.networks.emulators import serve_in_thread
+from gospablik.networks.outbound import run_once
 from tests.foundation.factories import register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -72,7 +72,7 @@ def test_an_editor_writes_previews_schedules_and_publishes(
     post = Post.objects.get()
     assert post.publish_at == at.replace(second=0, microsecond=0)
 
-    assert dispatch_once(at + timedelta(seconds=1)).outcomes == {"published": 1}
+    assert run_once(at + timedelta(seconds=1)).outcomes == {"done": 1}
     page.reload()
     assert "Опубликован" in page.inner_text("#post-status")
     link = page.locator("#publications a", has_text="Открыть в соцсети")

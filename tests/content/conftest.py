@@ -1,5 +1,5 @@
 """Content fixtures: VK and OK accounts of the Ministry of Health, connected to in-process
-emulators through the `connector_factory` seam of `gospablik.content.publishing`."""
+emulators through the one HTTP seam (`networks.http.TRANSPORT_OVERRIDES`)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,14 @@ import pytest
 import yaml
 from PIL import Image
 
-from gospablik.content import publishing
 from gospablik.content.actions import do_create_post, do_schedule
 from gospablik.content.models import Post
-from gospablik.networks.base import BaseConnector
-from gospablik.networks.connections import do_connect_account
+from gospablik.networks.connections import do_connect_account, refresh_connector_settings
 from gospablik.networks.emulation import emulator_transport
-from gospablik.networks.http import HttpClient
-from gospablik.networks.models import Connection
+from gospablik.networks.http import TRANSPORT_OVERRIDES
+from gospablik.networks.instagram.connector import InstagramConnector
 from gospablik.networks.ok.emulator import make_app as make_ok
-from gospablik.networks.ratelimit import NoRateLimiter
-from gospablik.networks.registry import build_connector, get_emulator_factory
+from gospablik.networks.registry import get_emulator_factory
 from gospablik.networks.vk.emulator import make_app as make_vk
 from gospablik.orgs.models import Ministry, Organization
 from gospablik.registry.models import Account
@@ -59,23 +56,18 @@ def emulators(vk_emulator: Any, ok_emulator: Any) -> dict[str, Any]:
 
 @pytest.fixture(autouse=True)
 def emulated(
-    monkeypatch: pytest.MonkeyPatch, emulators: dict[str, Any]
+    monkeypatch: pytest.MonkeyPatch, settings: Any, emulators: dict[str, Any]
 ) -> Iterator[dict[str, Any]]:
-    """Every connector the content module builds talks to an in-process emulator."""
-
-    def factory(connection: Connection) -> BaseConnector:
-        network = connection.account.network
-        http = HttpClient(transport=emulator_transport(emulators[network]), network=network)
-        connector = build_connector(
-            network, connection.config, connection.secrets, http=http, limiter=NoRateLimiter()
-        )
-        if hasattr(connector, "sleep"):
-            connector.sleep = lambda seconds: None  # Instagram polls its containers
-        return connector
-
-    monkeypatch.setattr(publishing, "connector_factory", factory)
+    """Every connector talks to an in-process emulator, without client-side rate limits."""
+    settings.NETWORK_RATE_LIMIT = False
+    monkeypatch.setattr(InstagramConnector, "poll_interval", 0.0)  # it polls its containers
+    refresh_connector_settings()
+    for network, app in emulators.items():
+        TRANSPORT_OVERRIDES[network] = emulator_transport(app)
     yield emulators
-    publishing.clear_pool()
+    for network in emulators:
+        TRANSPORT_OVERRIDES.pop(network, None)
+    refresh_connector_settings()
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,9 @@
 
 ``python -m tests.content.faultrun PREFIX N VK_URL OK_URL`` migrates the database named by
 DATABASE_URL and schedules N text posts, due now, in turn to the VK communities and OK groups
-of :func:`fault_seeds`, connected to the emulators at VK_URL and OK_URL. Rows are
-bulk-created: this is test data, the publishing path under test is the workers'.
+of :func:`fault_seeds`, connected to the emulators at VK_URL and OK_URL. Rows (and
+their queued operations) are bulk-created: this is test data, the publishing path
+under test is the workers'.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def seed(prefix: str, count: int, vk_url: str, ok_url: str) -> None:
     from django.utils import timezone
 
     from gospablik.content.models import Post, Publication
+    from gospablik.content.outbound import PUBLISH
     from gospablik.networks.connections import do_connect_account
+    from gospablik.networks.outbound import Operation
     from gospablik.policy.actions import do_setup_ministry
     from gospablik.policy.loader import load_preset
     from tests.content.conftest import OK_SECRETS, VK_SECRETS
@@ -75,7 +78,7 @@ def seed(prefix: str, count: int, vk_url: str, ok_url: str) -> None:
         Post(ministry=ministry, text=f"{prefix} {n}", status="scheduled", publish_at=now)
         for n in range(count)
     )
-    Publication.objects.bulk_create(
+    pubs = Publication.objects.bulk_create(
         Publication(
             post=post,
             account=accounts[n % len(accounts)],
@@ -84,6 +87,17 @@ def seed(prefix: str, count: int, vk_url: str, ok_url: str) -> None:
             due_at=now,
         )
         for n, post in enumerate(posts)
+    )
+    connections = {a.pk: a.connection for a in accounts}
+    Operation.objects.bulk_create(
+        Operation(
+            kind=PUBLISH,
+            connection=connections[pub.account_id],
+            payload={"publication": pub.pk},
+            key=str(pub.idempotency_key),
+            next_try_at=now,
+        )
+        for pub in pubs
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from gospablik.content.dispatch import dispatch_once
+from gospablik.networks.outbound import run_once
 from tests.conftest import PASSWORD
 
 from .conftest import vk_posts
@@ -35,7 +35,7 @@ def test_it_creates_schedules_and_publishes_a_post(api, vk_account, emulators):
     assert post["status"] == "draft" and post["publications"][0]["status"] == "draft"
     done = api.post(f"{API}/posts/{post['id']}/publish-now/").json()
     assert done["status"] == "scheduled"
-    dispatch_once()
+    run_once()
     published = api.get(f"{API}/posts/{post['id']}/").json()
     assert published["status"] == "published"
     assert published["publications"][0]["network_url"].startswith("https://vk.com/wall-")
@@ -56,7 +56,7 @@ def test_a_poll_goes_through_the_api(api, vk_account, emulators):
     poll = {"question": "Удобно?", "answers": ["Да", "Нет"]}
     post = create(api, [vk_account.pk], format="poll", text="Опрос из API", poll=poll)
     api.post(f"{API}/posts/{post['id']}/publish-now/")
-    dispatch_once()
+    run_once()
     (wall,) = vk_posts(emulators["vk"], "Опрос из API")
     assert wall["attachments"][0]["type"] == "poll"
 
@@ -65,7 +65,7 @@ def test_retry_of_a_failed_publication(api, vk_account, emulators):
     emulators["vk"].faults.push(15, method="wall.post")
     post = create(api, [vk_account.pk])
     api.post(f"{API}/posts/{post['id']}/publish-now/")
-    dispatch_once()
+    run_once()
     (pub,) = api.get(f"{API}/publications/?status=failed").json()["results"]
     assert pub["last_error"].startswith("ВКонтакте: доступ запрещён")
     assert api.post(f"{API}/publications/{pub['id']}/retry/").json()["status"] == "pending"

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from gospablik.content.dispatch import DispatchConfig, claim
-from gospablik.content.models import Post, Publication
+from gospablik.networks.outbound import Operation, QueueConfig
+from gospablik.networks.outbound.claim import claim
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -26,16 +26,16 @@ pytestmark = [
 
 def test_four_workers_claim_every_row_exactly_once(health, komiac, vk_account):
     now = timezone.now()
-    posts = Post.objects.bulk_create(Post(ministry=health, text=f"П{n}") for n in range(200))
-    Publication.objects.bulk_create(
-        Publication(post=p, account=vk_account, text=p.text, status="pending", due_at=now)
-        for p in posts
-    )
+    Operation.objects.bulk_create(
+        Operation(kind="content.publish", connection=vk_account.connection, key=f"П{n}",
+                  next_try_at=now)
+        for n in range(200)
+    )  # fmt: skip
     counts: Counter[str] = Counter()
 
     def work(token: str) -> None:
         try:
-            while (claimed := claim(now, token, DispatchConfig(batch=7))) > 0:
+            while (claimed := claim(now, token, QueueConfig(batch=7))) > 0:
                 counts[token] += claimed
         finally:
             connections.close_all()
@@ -45,5 +45,5 @@ def test_four_workers_claim_every_row_exactly_once(health, komiac, vk_account):
         thread.start()
     for thread in threads:
         thread.join()
-    tokens = Counter(Publication.objects.values_list("claim_token", flat=True))
+    tokens = Counter(Operation.objects.values_list("claim_token", flat=True))
     assert sum(counts.values()) == 200 and tokens == counts

@@ -8,27 +8,28 @@ import pytest
 from django.utils import timezone
 
 from gospablik.content.actions import do_retry_publication
-from gospablik.content.dispatch import DispatchConfig, claim, dispatch_once
 from gospablik.content.models import Publication
-from gospablik.content.publishing import get_connector
 from gospablik.duties.models import Duty
+from gospablik.networks import connector_for
 from gospablik.networks.base import PostDraft
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound import Operation, QueueConfig, run_once
+from gospablik.networks.outbound.claim import claim
 
 from .conftest import ok_topics, vk_posts
 
-NOW = DispatchConfig(max_delay=0.0)  # retries are due at once
+NOW = QueueConfig(max_delay=0.0)  # retries are due at once
 
 
 def run(config=NOW, times=1):
-    return [dispatch_once(config=config).outcomes for _ in range(times)]
+    return [run_once(config=config).outcomes for _ in range(times)]
 
 
 @pytest.mark.parametrize("fault", ["accept_then_drop", "timeout", "http_500"])
 def test_vk_publishes_once_after_a_fault(scheduled, vk_account, emulators, fault):
     emulators["vk"].faults.push(fault, method="wall.post")
     scheduled([vk_account], timezone.now(), text=f"ВК {fault}")
-    assert run(times=2) == [{"retry": 1}, {"published": 1}]
+    assert run(times=2) == [{"retry": 1}, {"done": 1}]
     assert len(vk_posts(emulators["vk"], f"ВК {fault}")) == 1
 
 
@@ -36,7 +37,7 @@ def test_vk_publishes_once_after_a_fault(scheduled, vk_account, emulators, fault
 def test_ok_publishes_once_after_a_fault(scheduled, ok_account, emulators, fault):
     emulators["ok"].faults.push(fault, method="mediatopic.post")
     scheduled([ok_account], timezone.now(), text=f"ОК {fault}")
-    assert run(times=2) == [{"retry": 1}, {"published": 1}]
+    assert run(times=2) == [{"retry": 1}, {"done": 1}]
     assert len(ok_topics(emulators["ok"], f"ОК {fault}")) == 1
 
 
@@ -52,11 +53,11 @@ def test_a_lost_answer_is_found_by_the_check_before_retry(scheduled, ok_account,
 def test_a_rate_limit_reschedules_after_retry_after(scheduled, vk_account, emulators):
     emulators["vk"].faults.push(6, method="wall.post")
     post = scheduled([vk_account], timezone.now(), text="Лимит")
-    assert run(config=DispatchConfig()) == [{"retry": 1}]
+    assert run(config=QueueConfig()) == [{"retry": 1}]
     pub = post.publications.get()
     assert pub.status == "pending" and "слишком много запросов" in pub.last_error
     assert timedelta(0) < pub.due_at - timezone.now() <= timedelta(seconds=1)
-    assert dispatch_once(pub.due_at + timedelta(seconds=1)).outcomes == {"published": 1}
+    assert run_once(pub.due_at + timedelta(seconds=1)).outcomes == {"done": 1}
 
 
 def test_a_permanent_error_fails_visibly_and_retry_publishes(
@@ -68,7 +69,7 @@ def test_a_permanent_error_fails_visibly_and_retry_publishes(
     pub = post.publications.get()
     assert pub.last_error.startswith("ВКонтакте: доступ запрещён") and pub.last_error_code == "15"
     do_retry_publication(pub, actor=komiac)
-    assert run() == [{"published": 1}]
+    assert run() == [{"done": 1}]
     assert len(vk_posts(emulators["vk"], "Нет доступа")) == 1
 
 
@@ -83,43 +84,46 @@ def test_an_expired_token_holds_the_account_and_opens_a_repair_duty(
     assert run() == [{}]  # nothing is claimed while the account is held
     assert post.publications.get().status == "pending"
     Connection.objects.filter(account=vk_account).update(status="ok")
-    assert run() == [{"published": 1}]
+    assert run() == [{"done": 1}]
 
 
 def test_retries_end_in_a_visible_failure(scheduled, vk_account, emulators):
     emulators["vk"].faults.push("http_500", count=3, method="wall.post")
     post = scheduled([vk_account], timezone.now(), text="Сбои")
-    assert run(config=DispatchConfig(max_delay=0.0, max_attempts=3), times=3) == [
+    assert run(config=QueueConfig(max_delay=0.0, max_attempts=3), times=3) == [
         {"retry": 1},
         {"retry": 1},
-        {"failed": 1},
+        {"needs_person": 1},
     ]
     pub = post.publications.get()
+    assert pub.status == "failed"
     assert pub.last_error.startswith("Не удалось опубликовать за 3 попыток")
+    assert Duty.objects.filter(kind="outbound_operation", status="open").count() == 1
 
 
 def test_a_crashed_worker_row_is_recovered_after_the_lease(scheduled, ok_account, emulators):
     post = scheduled([ok_account], timezone.now(), text="Упал после публикации")
-    assert claim(timezone.now(), "dead-worker", DispatchConfig(lease_seconds=60)) == 1
+    assert claim(timezone.now(), "dead-worker", QueueConfig(lease_seconds=60)) == 1
     pub = post.publications.get()
-    Publication.objects.filter(pk=pub.pk).update(first_attempt_at=timezone.now(), attempts=1)
-    _conn, connector = get_connector(ok_account)  # the dead worker got through to the network
+    Operation.objects.update(first_attempt_at=timezone.now(), attempts=1)
+    Publication.objects.filter(pk=pub.pk).update(status="attempting")
+    connector = connector_for(ok_account.connection)  # the dead worker reached the network
     connector.publish(PostDraft(pub.text, str(pub.idempotency_key)))
-    assert dispatch_once().handled == 0  # the lease still holds
+    assert run_once().handled == 0  # the lease still holds
     later = timezone.now() + timedelta(seconds=61)
-    assert dispatch_once(later).outcomes == {"published": 1}
+    assert run_once(later).outcomes == {"done": 1}
     assert len(ok_topics(emulators["ok"], "Упал после публикации")) == 1
     assert post.publications.get().needs_check is False
 
 
 def test_a_worker_that_lost_its_lease_cannot_overwrite(scheduled, vk_account, emulators):
-    from gospablik.content import dispatch
-    from gospablik.networks.base import PublishedPost
+    from gospablik.networks.outbound.step import on_done
 
     post = scheduled([vk_account], timezone.now(), text="Чужая аренда")
-    claim(timezone.now(), "slow", DispatchConfig(lease_seconds=1))
-    claim(timezone.now() + timedelta(seconds=2), "fast", DispatchConfig())
-    pub = post.publications.get()
-    fake = PublishedPost("999", "https://vk.com/wall-1_999", timezone.now())
-    assert dispatch.on_published(pub, "slow", fake, False) == "lost"
-    assert post.publications.get().status == "attempting"
+    claim(timezone.now(), "slow", QueueConfig(lease_seconds=1))
+    claim(timezone.now() + timedelta(seconds=2), "fast", QueueConfig())
+    op = Operation.objects.get()
+    fake = {"post_id": "999", "url": "https://vk.com/wall-1_999", "published_at": None}
+    assert on_done(op, "slow", fake) == "lost"
+    assert Operation.objects.get().state == "running"
+    assert post.publications.get().status == "pending"

@@ -39,7 +39,7 @@ PREFIX = "Проверка под сбоями"
 VK_FAULTS = [("timeout", {}), ("http_500", {}), ("error", {"code": 6}), ("accept_then_drop", {})]
 OK_FAULTS = [("timeout", {}), ("http_500", {}), ("error", {"code": 1}), ("accept_then_drop", {})]
 WORKER_ARGS = [
-    "content",
+    "outbound",
     "worker",
     "--skip-checks",
     "--interval",
@@ -96,7 +96,7 @@ def env_for(tmp: Path) -> dict[str, str]:
         "GOSPABLIK_VAR_DIR": str(tmp / "var"),
         "GOSPABLIK_LOG_LEVEL": "ERROR",
         "GOSPABLIK_REDIS_URL": "",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),  # this tree's code
     }
 
 

@@ -15,11 +15,11 @@ from gospablik.content.actions import (
     do_retry_publication,
     do_update_post,
 )
-from gospablik.content.dispatch import DispatchConfig, dispatch_once
 from gospablik.content.followups import open_followups
 from gospablik.content.importer import import_walls
 from gospablik.content.models import RemotePost
 from gospablik.duties.models import Duty
+from gospablik.networks.outbound import QueueConfig, run_once
 
 from .conftest import VK_GROUP, make_post
 
@@ -37,7 +37,7 @@ def test_a_contest_opens_its_results_duty_on_the_results_date(scheduled, vk_acco
         ends_at=now + timedelta(days=7),
         results_at=results,
     )
-    dispatch_once()
+    run_once()
     assert open_followups(now) == 0
     assert open_followups(results) == 1
     duty = Duty.objects.get(kind="content_results")
@@ -48,7 +48,7 @@ def test_a_contest_opens_its_results_duty_on_the_results_date(scheduled, vk_acco
 
 def test_import_stores_wall_posts_and_recognises_ours(scheduled, vk_account, emulators):
     scheduled([vk_account], timezone.now(), text="Наш пост")
-    dispatch_once()
+    run_once()
     emulators["vk"].add_external_post(VK_GROUP, "Пост из интерфейса ВК")
     assert import_walls()[vk_account.pk] >= 2
     ours = RemotePost.objects.get(account=vk_account, text="Наш пост")
@@ -67,10 +67,10 @@ def test_every_state_change_is_audited(health, komiac, scheduled, vk_account, em
     emulators["vk"].faults.push(6, method="wall.post")  # rate limit: retry at once (below)
     emulators["vk"].faults.push(15, method="wall.post")  # then a permanent refusal
     failing = scheduled([vk_account], timezone.now(), text="С повтором")
-    dispatch_once(config=DispatchConfig(max_delay=0))
-    dispatch_once(config=DispatchConfig(max_delay=0))
+    run_once(config=QueueConfig(max_delay=0))
+    run_once(config=QueueConfig(max_delay=0))
     do_retry_publication(failing.publications.get(), actor=komiac)
-    dispatch_once()
+    run_once()
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {
         "content.post.create",

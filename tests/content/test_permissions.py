@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from gospablik.content.actions import do_attach_media, do_schedule
-from gospablik.content.dispatch import dispatch_once
 from gospablik.content.occasions import do_create_occasion
+from gospablik.networks.outbound import run_once
 from tests.conftest import PASSWORD
 
 from .conftest import make_post, png
@@ -80,7 +80,7 @@ API_WRITES = [
 def world(health, komiac, vk_account):
     published = make_post(health, komiac, [vk_account], text=SECRET)
     do_schedule(published, timezone.now(), actor=komiac)
-    dispatch_once()
+    run_once()
     draft = make_post(health, komiac, [vk_account], format="photo", text=SECRET)
     media = do_attach_media(draft, "p.png", png(), alt="Схема", actor=komiac)
     later = timezone.now() + timezone.timedelta(days=2)

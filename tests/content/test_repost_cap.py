@@ -17,8 +17,8 @@ from gospablik.content.actions import (
     do_reschedule,
     do_schedule,
 )
-from gospablik.content.dispatch import dispatch_once
 from gospablik.content.importer import import_account
+from gospablik.networks.outbound import run_once
 from gospablik.networks.vk import emulator_wall
 
 from .conftest import VK_GROUP, connect_vk, make_post, vk_posts
@@ -102,7 +102,7 @@ def test_posts_made_directly_in_the_network_are_imported_and_counted(
 
 def test_imported_reposts_count_as_reposts(post_at, vk_account, emulators, clock):
     originals(post_at, vk_account, 3, MONDAY)
-    dispatch_once()
+    run_once()
     vk = emulators["vk"]
     external = vk.add_external_post(219000002, "Чужой пост")
     # a person reposts by hand in VK's interface:
@@ -114,9 +114,10 @@ def test_imported_reposts_count_as_reposts(post_at, vk_account, emulators, clock
 
 def test_order_001_has_no_cap(social, foreign, make_user):
     from gospablik.content.actions import do_create_post
-    from tests.foundation.factories import register
 
-    account = register(social, foreign, url="https://vk.com/szn")
+    from .conftest import connect_vk
+
+    account = connect_vk(social, foreign, url="https://vk.com/szn", title="Соцзащита")
     post = do_create_post(
         social, {"format": "repost", "repost_source": SOURCE}, [account], actor=foreign
     )
@@ -150,7 +151,7 @@ def test_deleting_a_published_original_warns_then_deletes(
     originals(post_at, vk_account, 3, MONDAY)
     post_at(vk_account, MONDAY, repost=True, source=f"wall-219000002_{source['id']}")
     clock.shift(timedelta(minutes=5))
-    assert dispatch_once().outcomes == {"published": 4}
+    assert run_once().outcomes == {"done": 4}
     pub = vk_account.publications.filter(post__format="text", status="published").first()
     with pytest.raises(CapWarning, match=r"\(33 %\) — больше допустимых 25 %"):
         do_remove_published(pub, actor=komiac)

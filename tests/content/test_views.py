@@ -13,8 +13,8 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from gospablik.audit.models import AuditEntry
-from gospablik.content.dispatch import dispatch_once
 from gospablik.content.models import Post
+from gospablik.networks.outbound import run_once
 from tests.conftest import PASSWORD
 
 from .conftest import gif, make_post, png
@@ -145,12 +145,12 @@ def test_rescheduling_into_the_past_is_refused(editor, scheduled, vk_account):
 def test_a_failed_publication_shows_the_error_and_retries(editor, scheduled, vk_account, emulators):
     emulators["vk"].faults.push(15, method="wall.post")
     post = scheduled([vk_account], NOW)
-    dispatch_once()
+    run_once()
     page = editor.get(f"{M}/posts/{post.pk}/").content.decode()
     assert "ВКонтакте: доступ запрещён" in page and "Повторить" in page
     pub = post.publications.get()
     editor.post(f"{M}/publications/{pub.pk}/retry/")
-    assert dispatch_once().outcomes == {"published": 1}
+    assert run_once().outcomes == {"done": 1}
     assert "Открыть в соцсети" in editor.get(f"{M}/posts/{post.pk}/").content.decode()
 
 
@@ -170,7 +170,7 @@ def test_cancelling_asks_to_confirm_when_the_cap_would_break(editor, scheduled, 
 def test_compliance_page_and_xlsx(editor, scheduled, vk_account):
     for n in range(3):
         scheduled([vk_account], NOW, text=f"Оригинал {n}")
-    dispatch_once()
+    run_once()
     page = editor.get(f"{M}/compliance/?from=2024-05-13&to=2024-05-19").content.decode()
     assert "13.05–19.05.2024" in page and "Текст: 3" in page
     response = editor.get(f"{M}/compliance.xlsx?from=2024-05-13&to=2024-05-19")
@@ -206,4 +206,4 @@ def test_the_post_page_escapes_user_text(editor, health, komiac, vk_account):
 def test_publish_now_goes_out_on_the_next_tick(editor, health, komiac, vk_account, emulators):
     post = make_post(health, komiac, [vk_account], text="Срочно")
     editor.post(f"{M}/posts/{post.pk}/publish-now/")
-    assert dispatch_once().outcomes == {"published": 1}
+    assert run_once().outcomes == {"done": 1}

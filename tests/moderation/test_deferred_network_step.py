@@ -1,7 +1,7 @@
 """When the network's rate limiter is saturated, the Callback answers at once: the archive
-commits, and the deletion (then the sanction) goes to the Celery task
-``network_step``, which waits for its slot. If the task is lost, ``recover`` finishes
-the step; nothing is stored or deleted twice."""
+and its deletion operation commit, and the operation goes to the Celery task
+``run_operation``, which waits for its slot. If the task is lost, ``recover`` (or the
+queue's beat) finishes it; nothing is stored or deleted twice."""
 
 from __future__ import annotations
 
@@ -14,15 +14,17 @@ from django.utils import timezone
 
 from gospablik.moderation import recovery
 from gospablik.moderation.models import ArchivedItem, Comment, Sanction
-from gospablik.moderation.network import INLINE_WAIT
+from gospablik.moderation.network import deletion_of
 from gospablik.networks.connections import shared_limiter
 from gospablik.networks.models import InboundEvent
+from gospablik.networks.outbound import QueueConfig
 from gospablik.networks.ratelimit import token_key
 from gospablik.networks.vk.api import USER_RPS
 from tests.conftest import VK_GROUP, VK_USER_TOKEN
 from tests.moderation.conftest import AUTHOR, OBSCENE, POST, callback_body, post_callback
 
-TASK = "gospablik.moderation.tasks.network_step"
+TASK = "gospablik.networks.outbound.run_operation"
+INLINE_WAIT = QueueConfig().inline_wait
 
 
 @pytest.fixture
@@ -90,17 +92,18 @@ def test_it_answers_without_waiting_and_queues_the_network_step(
     assert Comment.objects.get().status == "deleted" and not deleted_on_vk(
         vk_emulator, posted["id"]
     )
-    assert queued(queue) == [(TASK, [archive.pk, sanction.pk])]
+    assert sanction.action == "warning" and sanction.network_done_at is not None  # no call
+    assert queued(queue) == [(TASK, [deletion_of(archive).pk])]
 
 
 def test_the_task_deletes_and_sanctions_once(vk_account, vk_emulator, saturated, queue):
     posted = vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=OBSCENE)
     [(_, args)] = queued(queue)
-    assert run_task(args) == {"deletion": "done", "sanction": "done"}
+    assert run_task(args) == "done"
     assert deleted_on_vk(vk_emulator, posted["id"])
     assert ArchivedItem.objects.get().network_done_at is not None
     assert Sanction.objects.get().network_done_at is not None
-    assert run_task(args) == {"deletion": "skipped", "sanction": "skipped"}  # redelivered
+    assert run_task(args) == "skipped"  # redelivered
     assert ArchivedItem.objects.get().network_attempts == 1
 
 
@@ -110,7 +113,7 @@ def test_recover_finishes_a_deferred_step_whose_task_was_lost(
     posted = vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=OBSCENE)
     queued(queue)  # the worker died with the message
     result = recovery.recover()
-    assert result.deletions == {"done": 1} and result.sanctions == {"done": 1}
+    assert result.deletions == {"done": 1}
     assert deleted_on_vk(vk_emulator, posted["id"])
     assert recovery.recover().deletions == {}
 
@@ -120,12 +123,12 @@ def test_a_broker_that_is_down_leaves_the_step_to_recover(
 ):
     from kombu.exceptions import OperationalError
 
-    from gospablik.moderation import tasks
+    from gospablik.networks.outbound import tasks
 
     def down(*args: Any, **kwargs: Any) -> None:
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.network_step, "delay", down)  # Celery's, not our code
+    monkeypatch.setattr(tasks.run_operation, "delay", down)  # Celery's, not our code
     posted = vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=OBSCENE)
     assert InboundEvent.objects.get(kind="comment_new").error == ""  # the Callback succeeded
     assert recovery.recover().deletions == {"done": 1}

@@ -44,7 +44,7 @@ def test_it_refuses_a_second_restore(deleted, moderator):
 def test_a_restore_before_the_network_step_cancels_the_deletion(
     vk_account, vk_emulator, moderator, monkeypatch
 ):
-    monkeypatch.setattr("gospablik.moderation.actions.complete_deletion", lambda *a: "crash")
+    monkeypatch.setattr("gospablik.moderation.actions.run_soon_all", lambda *a: ["crash"])
     posted = vk_emulator.add_comment(VK_GROUP, post_id=POST, from_id=AUTHOR, text=OBSCENE)
     monkeypatch.undo()
     restore(Comment.objects.get(), actor=moderator, reason="Не удалять")

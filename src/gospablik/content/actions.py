@@ -21,6 +21,13 @@ from gospablik.content.attachments import do_update_media as do_update_media
 from gospablik.content.counting import removal_verdict
 from gospablik.content.editing import LOCKED, editable, lock_post
 from gospablik.content.models import Post, Publication
+from gospablik.content.outbound import (
+    NOT_CONNECTED,
+    queue_publication,
+    remove_published,
+    reschedule_publication,
+    withdraw_publication,
+)
 from gospablik.content.status import refresh_post_status
 from gospablik.content.stylecheck import style_score
 from gospablik.content.validation import (
@@ -30,7 +37,7 @@ from gospablik.content.validation import (
     post_problems,
     timing_problems,
 )
-from gospablik.networks.base import ConnectorError
+from gospablik.networks.models import Connection
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
@@ -173,15 +180,17 @@ def _prepare(post: Post, at: datetime, now: datetime) -> None:
         _queue(pubs[plan.account.pk], plan.adapted.text, plan.adapted.link or "", at)
     post.status, post.publish_at = S.SCHEDULED, at
     post.save(update_fields=["status", "publish_at", "updated_at"])
+    refresh_post_status(post)  # a publication that could not be queued failed at once
 
 
 def _queue(pub: Publication, text: str, link: str, at: datetime) -> None:
-    """Conditional on the row still waiting: a worker may have claimed it meanwhile."""
+    """Conditional on the row still waiting: a worker may have started it meanwhile."""
     changed = Publication.objects.filter(pk=pub.pk, status__in=WAITING).update(
         text=text, link=link, status=P.PENDING, due_at=at, attempts=0, last_error=""
     )
     if not changed:
         raise ValidationError("Публикация выходит прямо сейчас — дождитесь результата")
+    queue_publication(pub, at)
 
 
 @transaction.atomic
@@ -212,9 +221,11 @@ def do_reschedule(post: Post, at: datetime, *, actor: Any) -> Post:
     if problems:
         raise ValidationError(problems)
     before = post_snapshot(post)
-    post.publications.filter(status=P.PENDING).update(due_at=at)
     if post.publications.filter(status=P.ATTEMPTING).exists():
         raise ValidationError("Публикация выходит прямо сейчас — дождитесь результата")
+    for pub in post.publications.filter(status=P.PENDING):
+        reschedule_publication(pub, at)
+    post.publications.filter(status=P.PENDING).update(due_at=at)
     post.publish_at = at
     post.save(update_fields=["publish_at", "updated_at"])
     _audit("content.post.reschedule", post, actor, before)
@@ -238,6 +249,8 @@ def do_cancel_post(post: Post, *, actor: Any, confirm: bool = False, reason: str
     if warnings and not confirm:
         raise CapWarning(warnings)
     before = post_snapshot(post)
+    for pub in waiting:
+        withdraw_publication(pub, "Публикация отменена")
     ids = [p.pk for p in waiting]
     Publication.objects.filter(pk__in=ids, status__in=WAITING).update(status=P.CANCELLED)
     post.status = refresh_post_status(post)
@@ -254,6 +267,8 @@ def do_delete_post(post: Post, *, actor: Any) -> None:
     if post.publications.filter(status__in=LOCKED).exists():
         raise ValidationError("Вышедшую публикацию удаляют из соцсети, а не из системы")
     before = post_snapshot(post)
+    for pub in post.publications.filter(status__in=WAITING):
+        withdraw_publication(pub, "Публикация удалена")
     record("content.post.delete", actor=actor, obj=post, ministry=post.ministry, before=before)
     for media in post.media.all():
         media.file.delete(save=False)
@@ -268,6 +283,7 @@ def do_retry_publication(pub: Publication, *, actor: Any) -> Publication:
     before = snapshot(pub, exclude=("claim_token",))
     pub.status, pub.due_at, pub.attempts = P.PENDING, timezone.now(), 0
     pub.save(update_fields=["status", "due_at", "attempts", "updated_at"])
+    queue_publication(pub, pub.due_at)
     refresh_post_status(pub.post)
     record(
         "content.publication.retry_requested",
@@ -281,39 +297,23 @@ def do_retry_publication(pub: Publication, *, actor: Any) -> Publication:
 
 
 def do_remove_published(pub: Publication, *, actor: Any, confirm: bool = False) -> Publication:
-    """Delete a published post from its network (warns first if the cap would break)."""
-    from gospablik.content.publishing import get_connector
-
+    """Delete a published post from its network (warns first if the cap would break).
+    The deletion is an operation of the outbound queue, attempted at once when the rate
+    limiter has room; its outcome marks the publication deleted (or keeps the error)."""
     if pub.status != P.PUBLISHED:
         raise ValidationError("Удалить из соцсети можно только вышедшую публикацию")
     warnings = _removal_warnings([pub], pub.post)
     if warnings and not confirm:
         raise CapWarning(warnings)
-    try:
-        _connection, connector = get_connector(pub.account)
-        try:
-            connector.delete_post(pub.network_post_id)
-        finally:
-            connector.http.close()
-    except ConnectorError as error:
-        raise ValidationError(f"Соцсеть не удалила публикацию: {error.message}") from error
-    return _mark_deleted(pub, actor, "; ".join(warnings))
-
-
-@transaction.atomic
-def _mark_deleted(pub: Publication, actor: Any, reason: str) -> Publication:
-    pub = Publication.objects.select_for_update(of=("self",)).select_related("post").get(pk=pub.pk)
-    before = snapshot(pub, exclude=("claim_token",))
-    pub.status = P.DELETED
-    pub.save(update_fields=["status", "updated_at"])
-    refresh_post_status(pub.post)
-    record(
-        "content.publication.delete",
-        actor=actor,
-        obj=pub,
-        ministry=pub.post.ministry,
-        before=before,
-        after=snapshot(pub, exclude=("claim_token",)),
-        reason=reason,
-    )
+    connection = Connection.objects.filter(account_id=pub.account_id).first()
+    if connection is None:
+        raise ValidationError(f"Соцсеть не удалила публикацию: {NOT_CONNECTED}")
+    reason = "; ".join(warnings)
+    record("content.publication.remove_requested", actor=actor, obj=pub,
+           ministry=pub.post.ministry, reason=reason)  # fmt: skip
+    op = remove_published(pub, connection, reason)
+    op.refresh_from_db()
+    if op.state in (op.State.FAILED, op.State.NEEDS_PERSON):
+        raise ValidationError(f"Соцсеть не удалила публикацию: {op.last_error}")
+    pub.refresh_from_db()
     return pub

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.content.models import Publication, RemotePost
-from gospablik.content.publishing import get_connector
+from gospablik.networks import connector_for
 from gospablik.networks.base import Capability, ConnectorError
 from gospablik.networks.base import RemotePost as Remote
 from gospablik.networks.connections import note_failure
@@ -38,12 +38,11 @@ def import_walls(now: datetime | None = None) -> dict[int, int]:
 
 
 def import_account(account: Account, since: datetime, limit: int = 300) -> int:
-    try:
-        connection, connector = get_connector(account)
-    except ConnectorError as error:
-        log.warning("account %s cannot be read: %s", account.pk, error.message)
+    connection = Connection.objects.filter(account=account).first()
+    if connection is None:
         return 0
     try:
+        connector = connector_for(connection)
         if Capability.READ_WALL not in type(connector).capabilities:
             return 0
         items = connector.read_wall(since=since, limit=limit)
@@ -52,8 +51,6 @@ def import_account(account: Account, since: datetime, limit: int = 300) -> int:
         if error.needs_person:
             note_failure(connection, error)
         return 0
-    finally:
-        connector.http.close()
     return store(account, [i for i in items if i.kind != "scheduled"])
 
 

@@ -1,99 +1,25 @@
-"""The network side of one publication attempt: build the draft, check before retry,
-publish or repost.
-
-``connector_factory`` is the seam to the network: it defaults to
-:func:`gospablik.networks.connections.connector_for` (real HTTP); tests and the demo
-replace it with one that mounts an emulator in-process.
+"""The network side of one publication attempt: build the draft, read back a post an
+earlier attempt may have made (the queue's check-before-retry, see :mod:`.outbound`).
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
-
-from django.utils import timezone
 
 from gospablik.content.models import Post, PostMedia, Publication
 from gospablik.networks.base import (
     BaseConnector,
     Capability,
-    ConnectorError,
     MediaFile,
     Poll,
     PostDraft,
     PublishedPost,
 )
-from gospablik.networks.connections import connector_for
-from gospablik.networks.models import Connection
-from gospablik.registry.models import Account
 
-ConnectorFactory = Callable[[Connection], BaseConnector]
-connector_factory: ConnectorFactory = connector_for
 CHECK_MARGIN = timedelta(minutes=10)  # clock skew between us and the network
 SCAN_LIMIT = 1000  # wall posts read back when looking for a lost one
 _WALL = re.compile(r"wall-?\d+_\d+")
-
-
-def get_connector(account: Account) -> tuple[Connection, BaseConnector]:
-    """A fresh connector for ``account`` (the caller closes ``connector.http``)."""
-    connection = _connection(account)
-    return connection, connector_factory(connection)
-
-
-def _connection(account: Account) -> Connection:
-    connection = Connection.objects.filter(account=account).first()
-    if connection is None:
-        raise ConnectorError(
-            "Аккаунт не подключён к соцсети: подключите его на странице аккаунта",
-            permanent=True,
-            code="not_connected",
-            network=account.network,
-        )
-    return connection
-
-
-_POOL: dict[tuple[int, str, ConnectorFactory], BaseConnector] = {}
-_POOL_LOCK = threading.Lock()
-POOL_SIZE = 256
-
-
-def clear_pool() -> None:
-    with _POOL_LOCK:
-        for connector in _POOL.values():
-            connector.http.close()
-        _POOL.clear()
-
-
-def pooled_connector(connection: Connection) -> BaseConnector:
-    """Connectors are reused by a worker process until their connection is saved again
-    (new settings or keys change ``updated_at``); building one costs an HTTP client."""
-    key = (connection.pk, connection.updated_at.isoformat(), connector_factory)
-    with _POOL_LOCK:
-        connector = _POOL.get(key)
-        if connector is None:
-            connector = _POOL[key] = connector_factory(connection)
-            while len(_POOL) > POOL_SIZE:
-                _POOL.pop(next(iter(_POOL))).http.close()
-        return connector
-
-
-class ConnectorCache:
-    """The connection row of each account, read once per dispatch pass."""
-
-    def __init__(self) -> None:
-        self._items: dict[int, tuple[Connection, BaseConnector]] = {}
-
-    def get(self, account: Account) -> tuple[Connection, BaseConnector]:
-        if account.pk not in self._items:
-            connection = _connection(account)
-            self._items[account.pk] = (connection, pooled_connector(connection))
-        return self._items[account.pk]
-
-    def connection(self, account_id: int) -> Connection | None:
-        item = self._items.get(account_id)
-        return item[0] if item else None
 
 
 def media_file(media: PostMedia) -> MediaFile:
@@ -137,24 +63,11 @@ def _poll(post: Post) -> Poll | None:
     )
 
 
-def attempt(connector: BaseConnector, pub: Publication) -> tuple[PublishedPost, bool]:
-    """Publish once; returns the post and whether it was found by the check-before-retry."""
-    if pub.needs_check:
-        found = find_existing(connector, pub)
-        if found is not None:
-            return found, True
-    if pub.kind == Publication.Kind.REPOST:
-        return connector.repost(pub.post.repost_source, pub.text, str(pub.idempotency_key)), False
-    return connector.publish(build_draft(pub, type(connector).capabilities)), False
-
-
-def check_since(pub: Publication) -> datetime:
-    return (pub.first_attempt_at or timezone.now()) - CHECK_MARGIN
-
-
-def find_existing(connector: BaseConnector, pub: Publication) -> PublishedPost | None:
+def find_existing(
+    connector: BaseConnector, pub: Publication, first_attempt: datetime
+) -> PublishedPost | None:
     """Did an earlier attempt already make this post? (Never claims another one's post.)"""
-    since = check_since(pub)
+    since = first_attempt - CHECK_MARGIN
     if pub.kind == Publication.Kind.REPOST:
         return _scan_wall(connector, pub, since, repost=True)
     found = connector.find_published(str(pub.idempotency_key), since, text=pub.text)

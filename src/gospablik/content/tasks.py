@@ -1,14 +1,9 @@
-"""Celery tasks of the content module (the beat schedule is in settings)."""
+"""Celery tasks of the content module (the beat schedule is in settings). Publishing
+itself runs on the networks' outbound queue (``gospablik.networks.outbound.run_due``)."""
 
 from celery import shared_task
 
-from gospablik.content import dispatch, followups, importer
-
-
-@shared_task(name="gospablik.content.tasks.dispatch_due")
-def dispatch_due() -> int:
-    """Publish everything that is due (beat: every few seconds)."""
-    return dispatch.dispatch_due()
+from gospablik.content import followups, importer
 
 
 @shared_task(name="gospablik.content.tasks.import_walls")

@@ -7,7 +7,7 @@ only after the transaction has committed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,22 +16,23 @@ from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.moderation.authors import name_author
-from gospablik.moderation.bans import apply_sanction, unban_on_networks
+from gospablik.moderation.bans import queue_sanction, unban_on_networks
 from gospablik.moderation.classifier import Verdict
 from gospablik.moderation.decide import CATEGORY_RU, findings_json, main_category, reason_text
 from gospablik.moderation.judge import Judgement
 from gospablik.moderation.ladder import actor_repr, do_sanction
 from gospablik.moderation.models import AUTO, ArchivedItem, Classification, Comment, Sanction
 from gospablik.moderation.network import (
-    claim,
-    complete_deletion,
-    hide_on_network,
-    remote_of,
+    deletion_of,
+    queue_deletion,
+    queue_hiding,
+    queue_restore,
     usable_connection,
 )
 from gospablik.moderation.sla import REVIEW_FIELDS, enter_review, leave_review
-from gospablik.networks.base import Capability, ConnectorError, RemoteComment
-from gospablik.networks.connections import capabilities_of, connector_for
+from gospablik.networks.base import Capability, RemoteComment
+from gospablik.networks.connections import capabilities_of
+from gospablik.networks.outbound import Operation, cancel, run_one, run_soon_all
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
 
@@ -46,30 +47,14 @@ class DecisionError(ValueError):
 
 @dataclass
 class After:
-    """Network work to run once the decision has committed."""
+    """Network operations the decision queued, to attempt once it has committed."""
 
-    archive_pk: int | None = None
-    sanction_pk: int | None = None
-    hide_pk: int | None = None
+    operations: list[int] = field(default_factory=list)
 
     def run(self) -> None:
-        """Inside the request when the network's rate limiter has a slot; otherwise (or
-        if the deletion went to the worker, so the ban keeps its order) by Celery."""
-        deferred = False
-        if self.archive_pk is not None:
-            deferred = complete_deletion(self.archive_pk, in_request=True) == "deferred"
-        sanction_deferred = self.sanction_pk is not None and (
-            deferred or apply_sanction(self.sanction_pk, in_request=True) == "deferred"
-        )
-        if deferred or sanction_deferred:
-            from gospablik.moderation.tasks import defer_network_step  # tasks import intake
-
-            defer_network_step(
-                self.archive_pk if deferred else None,
-                self.sanction_pk if sanction_deferred else None,
-            )
-        if self.hide_pk is not None:
-            hide_on_network(Comment.objects.select_related("account").get(pk=self.hide_pk))
+        """Inside the request when the network's rate limiter has a slot; otherwise (and
+        everything after a deferred one, so a ban keeps its order) by the worker."""
+        run_soon_all(self.operations)
 
 
 def state_of(comment: Comment) -> dict[str, Any]:
@@ -179,7 +164,8 @@ def _auto_decide(comment: Comment, judgement: Judgement, now: datetime) -> After
         return _delete(comment, judgement.verdict, actor=None, sanction=True, now=now)
     if action == "hide":
         comment.status = Comment.Status.HIDDEN
-        return After(hide_pk=comment.pk)
+        hiding = queue_hiding(comment)
+        return After([hiding.pk] if hiding else [])
     if action == "review":
         enter_review(comment, now, policy=judgement.policy)
         comment.decided_by_repr, comment.decided_at = "", None
@@ -203,7 +189,9 @@ def _delete(
     )
     archive = archive_copy(comment, actor=actor, block_author=block, now=now)
     comment.status = Comment.Status.DELETED
-    return After(archive_pk=archive.pk, sanction_pk=given.pk if given else None)
+    deletion = queue_deletion(archive)
+    bans = queue_sanction(given) if given is not None else []
+    return After([op.pk for op in [deletion, *bans] if op is not None])
 
 
 def archive_copy(
@@ -309,10 +297,16 @@ def restore(comment: Comment, *, actor: Any, reason: str) -> None:
     archive = comment.archives.filter(restored_at=None).order_by("-pk").first()
     if archive is None or archive.network_failed_at is not None:
         raise DecisionError("Нет удаления, которое можно отменить")
+    deletion = deletion_of(archive)
     if archive.network_done_at is not None:
         _restore_on_network(comment, archive)
-    elif not claim(ArchivedItem, archive.pk, timezone.now(), network_failed_at=None):
-        raise DecisionError("Удаление сейчас выполняется — повторите через минуту")
+    elif deletion is not None and not cancel(deletion, "Восстановлен до удаления в соцсети"):
+        deletion.refresh_from_db()
+        if deletion.state == Operation.State.DONE:  # it was deleted meanwhile
+            archive.refresh_from_db()
+            _restore_on_network(comment, archive)
+        else:
+            raise DecisionError("Удаление сейчас выполняется — повторите через минуту")
     annulled = do_record_restore(
         comment, archive, actor=actor, reason=reason or "Восстановлен модератором"
     )
@@ -326,10 +320,12 @@ def _restore_on_network(comment: Comment, archive: ArchivedItem) -> None:
     connection = usable_connection(comment.account)
     if connection is None:
         raise DecisionError("Подключение к соцсети не работает")
-    try:
-        connector_for(connection).restore_comment(remote_of(archive))
-    except ConnectorError as error:
-        raise DecisionError(f"Соцсеть не восстановила комментарий: {error.message}") from error
+    op = queue_restore(archive, connection)
+    run_one(op.pk)  # now, waiting for its rate-limit slot: the moderator awaits the answer
+    op.refresh_from_db()
+    if op.state != Operation.State.DONE:
+        cancel(op, op.last_error)  # a temporary failure: the moderator tries again
+        raise DecisionError(f"Соцсеть не восстановила комментарий: {op.last_error}")
 
 
 @transaction.atomic

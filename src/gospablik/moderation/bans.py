@@ -10,12 +10,14 @@ What each network can do (from its connector's capabilities):
   the block is indefinite on the network; the sanction says so, a person lifts it there;
 * no ban at all — the sanction is recorded only, and says so.
 
-``applied`` keeps, per account id, ``{"ok": bool, "note": str, "lift": bool}``.
+``applied`` keeps, per account id, ``{"ok": bool, "note": str, "lift": bool}``. Each
+network ban (and unban) is one operation of the outbound queue per account, queued in the
+sanction's transaction; its outcome fills ``applied`` and, once every account has one,
+finishes the sanction.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -24,20 +26,23 @@ from django.utils import timezone
 from gospablik.audit.log import record
 from gospablik.moderation.decide import CATEGORY_RU, ban_reason
 from gospablik.moderation.models import Sanction
-from gospablik.moderation.network import (
-    PERSON_WAIT,
-    backoff,
-    claim,
-    limiter_for,
-    release,
-    usable_connection,
+from gospablik.networks.base import BaseConnector, Capability
+from gospablik.networks.connections import capabilities_of
+from gospablik.networks.models import Connection
+from gospablik.networks.outbound import (
+    Operation,
+    enqueue,
+    executor,
+    on_outcome,
+    on_retry,
+    run_one,
 )
-from gospablik.networks.base import Capability, ConnectorError
-from gospablik.networks.connections import capabilities_of, connector_for, note_failure
-from gospablik.networks.ratelimit import LimiterBusy, RateLimiter
 from gospablik.registry.models import Account
 
 C = Capability
+S = Operation.State
+BAN = "moderation.ban"
+UNBAN = "moderation.unban"
 WARNING_NOTE = "Предупреждение записано в чёрный список; соцсеть не сообщает его автору."
 NO_TERM = "заблокирован бессрочно: соцсеть не ставит срок блокировки"
 
@@ -55,92 +60,97 @@ def accounts_for(sanction: Sanction) -> list[Account]:
     )
 
 
-def apply_sanction(
-    sanction_pk: int, now: datetime | None = None, *, in_request: bool = False
-) -> str:
-    """Apply a sanction on the networks: "done", "retry", "skipped" or (``in_request``
-    and the rate limiter saturated, see :mod:`.network`) "deferred"."""
-    moment = now or timezone.now()
-    if not claim(Sanction, sanction_pk, moment, status=Sanction.Status.ACTIVE):
-        return "skipped"
-    sanction = Sanction.objects.select_related("offender", "comment").get(pk=sanction_pk)
+def queue_sanction(sanction: Sanction) -> list[Operation]:
+    """In the sanction's transaction: one ban operation per account whose network bans;
+    the others get their outcome now (see the module doc). Returns the operations."""
     if sanction.action == Sanction.Action.WARNING:
-        _finish(sanction, moment, WARNING_NOTE)
-        return "done"
-    try:
-        retry = _apply_everywhere(sanction, limiter_for(in_request))
-    except LimiterBusy:  # raised before the first network call: nothing was applied
-        release(Sanction, sanction_pk, moment)
-        return "deferred"
-    if retry is None:
-        _finish(sanction, moment, _summary(sanction))
-        return "done"
-    _postpone(sanction, moment, retry)
-    return "retry"
-
-
-def _apply_everywhere(sanction: Sanction, limiter: RateLimiter | None) -> ConnectorError | None:
-    """Apply on every account not yet done; the last error to retry, if any."""
-    retry: ConnectorError | None = None
+        _finish(sanction, WARNING_NOTE)
+        return []
+    operations = []
     for account in accounts_for(sanction):
-        if str(account.pk) in sanction.applied:
-            continue
-        try:
-            sanction.applied[str(account.pk)] = _apply_on(account, sanction, limiter)
-        except ConnectorError as error:
-            retry = error
-    return retry
+        caps = capabilities_of(account.network)
+        if C.BAN_USER in caps:
+            payload = {"sanction": sanction.pk, "account": account.pk}
+            operations.append(enqueue(BAN, account.connection, payload,
+                                      key=f"sanction:{sanction.pk}", subject=sanction,
+                                      run_now=False))  # fmt: skip
+        else:
+            sanction.applied[str(account.pk)] = _without_ban(account, sanction, caps)
+    Sanction.objects.filter(pk=sanction.pk).update(applied=sanction.applied)
+    _finish_if_complete(sanction.pk)
+    return operations
 
 
-def _apply_on(
-    account: Account, sanction: Sanction, limiter: RateLimiter | None = None
+def _without_ban(
+    account: Account, sanction: Sanction, caps: frozenset[Capability]
 ) -> dict[str, Any]:
-    """The outcome on one account; raises ConnectorError when it should be retried."""
-    caps = capabilities_of(account.network)
-    if C.BAN_USER in caps:
-        return _ban(account, sanction, caps, limiter)
     if C.BLOCK_AUTHOR_ON_DELETE in caps:
         if sanction.comment is not None and sanction.comment.account_id == account.pk:
             note = "заблокирован при удалении комментария (бессрочно: так блокирует соцсеть)"
             return {"ok": True, "note": note, "lift": False}
         note = "не применено: соцсеть блокирует автора только при удалении его комментария"
         return {"ok": False, "note": note, "lift": False}
-    return {
-        "ok": False,
-        "note": "не применено: соцсеть не даёт блокировать через API",
-        "lift": False,
-    }
+    return {"ok": False, "note": "не применено: соцсеть не даёт блокировать через API",
+            "lift": False}  # fmt: skip
 
 
-def _ban(
-    account: Account,
-    sanction: Sanction,
-    caps: frozenset[Capability],
-    limiter: RateLimiter | None = None,
-) -> dict[str, Any]:
-    connection = usable_connection(account)
-    if connection is None:
-        raise ConnectorError("Подключение к соцсети не работает", network=account.network)
-    until = sanction.until if C.BAN_END_DATE in caps else None
-    text = f"Нарушение правил: {CATEGORY_RU.get(sanction.category, 'нарушение')}"
-    try:
-        connector_for(connection, limiter).ban(
-            sanction.offender.author_id,
-            reason=ban_reason(sanction.category),
-            until=until,
-            comment=text,
-        )
-    except ConnectorError as error:
-        if error.needs_person:
-            note_failure(connection, error)
-        if not error.permanent or error.needs_person:
-            raise
-        return {"ok": False, "note": f"ошибка: {error.message}", "lift": False}
-    if sanction.until is not None and until is None:
-        lift = C.UNBAN_USER in caps
+def _sanction(op: Operation) -> Sanction:
+    return Sanction.objects.select_related("offender").get(pk=op.payload["sanction"])
+
+
+@executor(BAN)
+def ban(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    sanction = _sanction(op)
+    if sanction.status != Sanction.Status.ACTIVE:
+        return {"skipped": sanction.status}
+    until = sanction.until if C.BAN_END_DATE in type(connector).capabilities else None
+    connector.ban(
+        sanction.offender.author_id,
+        reason=ban_reason(sanction.category),
+        until=until,
+        comment=f"Нарушение правил: {CATEGORY_RU.get(sanction.category, 'нарушение')}",
+    )
+    return {"until": until.isoformat() if until else None}
+
+
+@on_outcome(BAN)
+def banned(op: Operation) -> None:
+    sanction = Sanction.objects.select_for_update().get(pk=op.payload["sanction"])
+    sanction.applied[str(op.payload["account"])] = _ban_outcome(op, sanction)
+    Sanction.objects.filter(pk=sanction.pk).update(
+        applied=sanction.applied, network_attempts=min(op.attempts, 32767)
+    )
+    _finish_if_complete(sanction.pk)
+
+
+def _ban_outcome(op: Operation, sanction: Sanction) -> dict[str, Any]:
+    if op.state != S.DONE:
+        return {"ok": False, "note": f"ошибка: {op.last_error}", "lift": False}
+    if op.result.get("skipped"):
+        return {"ok": False, "note": "не применено: санкция снята", "lift": False}
+    if sanction.until is not None and op.result.get("until") is None:
+        network = op.connection.account.network
+        lift = C.UNBAN_USER in capabilities_of(network)
         note = NO_TERM + ("; снимем по сроку" if lift else "; снимите вручную в соцсети по сроку")
         return {"ok": True, "note": note, "lift": lift}
     return {"ok": True, "note": "заблокирован", "lift": False}
+
+
+@on_retry(BAN)
+def ban_retry(op: Operation) -> None:
+    Sanction.objects.filter(pk=op.payload["sanction"]).update(
+        network_note=op.last_error,
+        network_next_try_at=op.next_try_at,
+        network_attempts=min(op.attempts, 32767),
+    )
+
+
+def _finish_if_complete(sanction_pk: int) -> None:
+    sanction = Sanction.objects.select_related("offender").get(pk=sanction_pk)
+    if sanction.network_done_at is None and all(
+        str(a.pk) in sanction.applied for a in accounts_for(sanction)
+    ):
+        _finish(sanction, _summary(sanction))
 
 
 def _summary(sanction: Sanction) -> str:
@@ -150,8 +160,8 @@ def _summary(sanction: Sanction) -> str:
 
 
 @transaction.atomic
-def _finish(sanction: Sanction, now: datetime, note: str) -> None:
-    sanction.network_done_at, sanction.network_next_try_at = now, None
+def _finish(sanction: Sanction, note: str) -> None:
+    sanction.network_done_at, sanction.network_next_try_at = timezone.now(), None
     sanction.network_note = note
     sanction.save(
         update_fields=["applied", "network_done_at", "network_next_try_at", "network_note"]
@@ -164,19 +174,15 @@ def _finish(sanction: Sanction, now: datetime, note: str) -> None:
     )
 
 
-def _postpone(sanction: Sanction, now: datetime, error: ConnectorError) -> None:
-    wait = (
-        PERSON_WAIT if error.needs_person else backoff(sanction.network_attempts, error.retry_after)
-    )
-    sanction.network_next_try_at, sanction.network_note = now + wait, error.message
-    sanction.save(update_fields=["applied", "network_next_try_at", "network_note"])
+# --- lifting ------------------------------------------------------------------------------
 
 
 def unban_on_networks(
     sanction: Sanction, mark: str = "снята", only_ours: bool = False
 ) -> list[str]:
     """Lift a sanction's network bans where it was banned; return Russian error notes.
-    ``only_ours``: just the bans the network cannot end by itself."""
+    ``only_ours``: just the bans the network cannot end by itself. Each unban is an
+    operation of the queue, attempted now (waiting for its rate-limit slot)."""
     errors: list[str] = []
     for account in accounts_for(sanction):
         outcome = sanction.applied.get(str(account.pk))
@@ -184,28 +190,45 @@ def unban_on_networks(
             continue
         if only_ours and not outcome.get("lift"):
             continue
-        errors += _unban_on(account, sanction, outcome, mark)
-    Sanction.objects.filter(pk=sanction.pk).update(applied=sanction.applied)
+        errors += _unban_on(account, sanction, mark)
+    sanction.refresh_from_db(fields=["applied"])
     return errors
 
 
-def _unban_on(
-    account: Account, sanction: Sanction, outcome: dict[str, Any], mark: str
-) -> list[str]:
+def _unban_on(account: Account, sanction: Sanction, mark: str) -> list[str]:
     if C.UNBAN_USER not in capabilities_of(account.network):
         return [f"«{account.title}»: соцсеть не даёт снять блокировку через API — снимите вручную"]
-    connection = usable_connection(account)
-    try:
-        if connection is None:
-            raise ConnectorError("подключение к соцсети не работает", network=account.network)
-        connector_for(connection).unban(sanction.offender.author_id)
-    except ConnectorError as error:
-        return [f"«{account.title}»: {error.message}"]
-    outcome.update(lifted=True, note=f"{outcome['note']}; {mark}")
+    connection = Connection.objects.filter(account=account).first()
+    if connection is None or not connection.is_usable:
+        return [f"«{account.title}»: подключение к соцсети не работает"]
+    payload = {"sanction": sanction.pk, "account": account.pk, "mark": mark}
+    op = enqueue(UNBAN, connection, payload, key=f"sanction:{sanction.pk}:unban",
+                 subject=sanction, run_now=False)  # fmt: skip
+    run_one(op.pk)
+    op.refresh_from_db()
+    if op.state in (S.FAILED, S.NEEDS_PERSON) or op.last_error:
+        return [f"«{account.title}»: {op.last_error}"]
     return []
 
 
-def lift_expired(now: datetime | None = None) -> int:
+@executor(UNBAN)
+def unban(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    connector.unban(_sanction(op).offender.author_id)
+    return {}
+
+
+@on_outcome(UNBAN)
+def unbanned(op: Operation) -> None:
+    if op.state != S.DONE:
+        return
+    sanction = Sanction.objects.select_for_update().get(pk=op.payload["sanction"])
+    outcome = sanction.applied.get(str(op.payload["account"]))
+    if outcome is not None:
+        outcome.update(lifted=True, note=f"{outcome['note']}; {op.payload['mark']}")
+        Sanction.objects.filter(pk=sanction.pk).update(applied=sanction.applied)
+
+
+def lift_expired(now: Any = None) -> int:
     """Unban, when their term ends, bans the network could not give an end date."""
     moment = now or timezone.now()
     due = Sanction.objects.filter(

@@ -1,9 +1,12 @@
 """The inbox of private messages to the communities: assign, answer, close.
 
 An answer is recorded first; then, where the network's connector can send a private
-message (VK ``messages.send``), it is sent after the record has committed and the
-message says whether it went. Elsewhere the page says plainly that the answer has to
-be sent in the network's own interface. A failed send keeps the answer and says why.
+message (VK ``messages.send``), its sending is an operation of the outbound queue (once
+per answer), attempted at once when the rate limiter has room; the outcome says on the
+message whether it went. Elsewhere the page says plainly that the answer has to be sent
+in the network's own interface. A failed send keeps the answer and says why; a send
+whose answer was lost on a network without idempotency keys is not repeated: a person
+looks in the network.
 """
 
 from __future__ import annotations
@@ -18,15 +21,30 @@ from django.utils import timezone
 from gospablik.audit.log import record, snapshot
 from gospablik.moderation.models import Message
 from gospablik.moderation.sla import moderation_org
-from gospablik.networks.base import Capability, ConnectorError
-from gospablik.networks.connections import capabilities_of, connector_for
+from gospablik.networks.base import BaseConnector, Capability
+from gospablik.networks.connections import capabilities_of
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound import (
+    Operation,
+    enqueue,
+    executor,
+    on_outcome,
+    on_retry,
+    read_back,
+)
+from gospablik.networks.outbound.step import CannotCheck
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.registry.models import Account
 
 NOT_SENT = (
     "Ответ сохранён в gospablik; отправить его через API этой соцсети нельзя — "
     "отправьте вручную в сообщениях сообщества."
+)
+ANSWER = "moderation.answer"
+SENT = "Ответ отправлен в соцсеть."
+UNCHECKED = (
+    "Ответ мог уйти, но соцсеть не подтвердила отправку и не даёт это проверить — "
+    "посмотрите в сообщениях сообщества, прежде чем отправлять снова."
 )
 NOT_CONNECTED = (
     "Ответ сохранён в gospablik, но аккаунт не подключён к соцсети — "
@@ -89,18 +107,62 @@ def answer_and_send(message: Message, text: str, *, actor: Any) -> Message:
 
 
 def send_answer(message: Message, *, actor: Any) -> Message:
-    """Send the recorded answer as the community; the outcome lands in ``answer_note``."""
+    """Queue the recorded answer (sent at once when the limiter has room); the outcome
+    lands in ``answer_note``. The same answer is never sent twice."""
     if Capability.SEND_MESSAGE not in capabilities_of(message.network):
         return message
     connection = Connection.objects.filter(account=message.account).first()
     if connection is None or not connection.is_usable:
         return _sent(message, False, NOT_CONNECTED, actor)
     key = f"gospablik-answer-{message.pk}-{message.answered_at:%Y%m%d%H%M%S%f}"
-    try:
-        connector_for(connection).send_message(message.author_id, message.answer_text, key)
-    except ConnectorError as error:
-        return _sent(message, False, f"Ответ сохранён, но не отправлен: {error.message}", actor)
-    return _sent(message, True, "Ответ отправлен в соцсеть.", actor)
+    earlier = Operation.objects.filter(connection=connection, kind=ANSWER, key=key).first()
+    if earlier is not None and earlier.is_finished:  # asked again: say what happened
+        return _sent(message, *_note(earlier), actor)
+    payload = {"message": message.pk, "actor": getattr(actor, "pk", None)}
+    op = enqueue(ANSWER, connection, payload, key=key, subject=message)
+    op.refresh_from_db()
+    if not op.is_finished:
+        note = f"Ответ сохранён и ждёт отправки. {op.last_error}".strip()
+        return _sent(message, False, note, actor)
+    message.refresh_from_db()
+    return message
+
+
+def _note(op: Operation) -> tuple[bool, str]:
+    if op.state == Operation.State.DONE:
+        return True, SENT
+    if op.last_error_code == "cannot_check":
+        return False, UNCHECKED
+    return False, f"Ответ сохранён, но не отправлен: {op.last_error}"
+
+
+@executor(ANSWER)
+def send(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    message = Message.objects.get(pk=op.payload["message"])
+    sent = connector.send_message(message.author_id, message.answer_text, op.key)
+    return {"message_id": sent}
+
+
+@read_back(ANSWER)
+def sent_already(connector: BaseConnector, op: Operation) -> dict[str, Any] | None:
+    """VK dedups by ``random_id`` (a repeat is harmless); elsewhere nobody can tell."""
+    if type(connector).idempotent_messages:
+        return None
+    raise CannotCheck(UNCHECKED, network=type(connector).network)
+
+
+@on_outcome(ANSWER)
+def answered(op: Operation) -> None:
+    actor = get_user_model().objects.filter(pk=op.payload.get("actor")).first()
+    message = Message.objects.get(pk=op.payload["message"])
+    _sent(message, *_note(op), actor)
+
+
+@on_retry(ANSWER)
+def answer_retry(op: Operation) -> None:
+    Message.objects.filter(pk=op.payload["message"]).update(
+        answer_sent=False, answer_note=f"Ответ сохранён и ждёт отправки. {op.last_error}"[:500]
+    )
 
 
 @transaction.atomic

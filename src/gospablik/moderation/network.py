@@ -1,90 +1,55 @@
-"""The network step of a deletion, after its archive copy has committed.
+"""The network side of moderation on the outbound queue: delete, hide, restore.
 
-A step is claimed by an UPDATE that must touch exactly one row (a lease on
-``network_next_try_at``), so the Callback request and the recovery task never call the
-network twice at once. Transient errors are retried with backoff; a token or captcha
-problem marks the connection for a person; a permanent error is checked against the
-network (the comment may already be gone) before it is reported.
-
-Inside a request (``in_request=True``: a VK Callback, a moderator's click) the step runs
-only if the network's rate limiter has a slot within :data:`INLINE_WAIT`; otherwise the
-claim is given back and the step is "deferred" — the caller hands it to the Celery task
-``moderation.tasks.network_step`` (and, should that never run, ``recover`` finds it
-due). The archive row has committed before either path starts.
+A deletion's operation is queued in the decision's transaction, next to its archive
+copy, so a crash at any point leaves it claimable; the request attempts it at once when
+the rate limiter has room (:meth:`gospablik.moderation.actions.After.run`), else the
+worker does. A permanent refusal is checked against the network (the comment may already
+be gone) before it is reported; a refused deletion sends the comment back to review.
 """
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import models, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.moderation.models import ArchivedItem, Comment
 from gospablik.moderation.sla import REVIEW_FIELDS, enter_review
-from gospablik.networks.base import Capability, ConnectorError, RemoteComment
-from gospablik.networks.connections import (
-    capabilities_of,
-    connector_for,
-    note_failure,
-    shared_limiter,
-)
+from gospablik.networks.base import BaseConnector, Capability, ConnectorError, RemoteComment
 from gospablik.networks.models import Connection
-from gospablik.networks.ratelimit import LimiterBusy, NoWaitLimiter, RateLimiter
+from gospablik.networks.outbound import (
+    Operation,
+    enqueue,
+    executor,
+    on_outcome,
+    on_retry,
+    read_back,
+    requeue,
+)
 from gospablik.registry.models import Account
 
-log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=60)
-PERSON_WAIT = timedelta(minutes=10)
-BACKOFF = (30, 120, 600, 3600)
-# Longer than one slot of VK's 3 requests/s: a request waits at most this long for the
-# limiter, so only a saturated limiter (a queue of reservations) defers the step.
-INLINE_WAIT = 0.5
+DELETE = "moderation.delete_comment"
+HIDE = "moderation.hide_comment"
+RESTORE = "moderation.restore_comment"
+S = Operation.State
+GONE = "комментария уже нет в соцсети"
+NOT_CONNECTED = "Подключение к соцсети не работает"
 
 
-def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
-    """
-    >>> [backoff(n).total_seconds() for n in (0, 1, 2, 9)], backoff(1, 2.5).total_seconds()
-    ([30.0, 30.0, 120.0, 3600.0], 2.5)
-    """
-    if retry_after is not None:
-        return timedelta(seconds=retry_after)
-    return timedelta(seconds=BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1])
-
-
-def claim(model: type[models.Model], pk: int, now: datetime, **pending: Any) -> bool:
-    """Take the network step of one row for ``LEASE``; False if someone else holds it."""
-    rows = model._default_manager.filter(
-        pk=pk, network_done_at=None, network_next_try_at__lte=now, **pending
-    ).update(network_next_try_at=now + LEASE, network_attempts=F("network_attempts") + 1)
-    return rows == 1
-
-
-def release(model: type[models.Model], pk: int, now: datetime) -> None:
-    """Give a claimed step back unattempted (due now, for the task that takes it over)."""
-    model._default_manager.filter(pk=pk, network_done_at=None).update(
-        network_next_try_at=now, network_attempts=F("network_attempts") - 1
-    )
-
-
-def limiter_for(in_request: bool) -> RateLimiter | None:
-    """A request's limiter, which refuses to wait; None: the shared one, which waits."""
-    return NoWaitLimiter(shared_limiter(), INLINE_WAIT) if in_request else None
+def connection_of(account: Account) -> Connection | None:
+    return Connection.objects.filter(account=account).first()
 
 
 def usable_connection(account: Account) -> Connection | None:
-    connection = Connection.objects.filter(account=account).first()
+    connection = connection_of(account)
     return connection if connection is not None and connection.is_usable else None
 
 
 def remote_of(item: ArchivedItem | Comment) -> RemoteComment:
-    comment_id = item.network_comment_id
     return RemoteComment(
-        comment_id=comment_id,
+        comment_id=item.network_comment_id,
         post_id=item.post_id,
         author_id=item.author_id,
         author_name=item.author_name,
@@ -94,74 +59,93 @@ def remote_of(item: ArchivedItem | Comment) -> RemoteComment:
     )
 
 
-def complete_deletion(
-    archive_pk: int, now: datetime | None = None, *, in_request: bool = False
-) -> str:
-    """Delete an archived comment on its network: "done", "retry", "failed", "skipped"
-    or (``in_request`` and the rate limiter saturated) "deferred"."""
-    moment = now or timezone.now()
-    if not claim(ArchivedItem, archive_pk, moment, network_failed_at=None):
-        return "skipped"
-    archive = ArchivedItem.objects.select_related("account", "comment").get(pk=archive_pk)
-    connection = usable_connection(archive.account)
+# --- deletion ---------------------------------------------------------------------------
+
+
+def queue_deletion(archive: ArchivedItem) -> Operation | None:
+    """In the archive's transaction: the deletion, due now (None: no connection at all —
+    the archive says so and a person reconnects the account)."""
+    connection = connection_of(archive.account)
     if connection is None:
-        return _postpone(archive, moment, PERSON_WAIT, "Подключение к соцсети не работает")
+        archive.network_error = NOT_CONNECTED
+        archive.save(update_fields=["network_error"])
+        return None
+    return enqueue(DELETE, connection, {"archive": archive.pk}, key=f"archive:{archive.pk}",
+                   subject=archive, run_now=False)  # fmt: skip
+
+
+def deletion_of(archive: ArchivedItem) -> Operation | None:
+    return Operation.objects.filter(kind=DELETE, key=f"archive:{archive.pk}").first()
+
+
+def _archive(op: Operation) -> ArchivedItem:
+    return ArchivedItem.objects.select_related("account").get(pk=op.payload["archive"])
+
+
+@executor(DELETE)
+def delete(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    archive = _archive(op)
+    if archive.network_failed_at is not None:  # restored before the network step ran
+        return {"skipped": "cancelled"}
     try:
-        connector_for(connection, limiter_for(in_request)).delete_comment(
-            remote_of(archive), block_author=archive.block_author
-        )
-    except LimiterBusy:
-        release(ArchivedItem, archive_pk, moment)
-        return "deferred"
+        connector.delete_comment(remote_of(archive), block_author=archive.block_author)
     except ConnectorError as error:
-        return _failed(archive, connection, error, moment)
-    mark_deleted(archive, moment)
-    return "done"
+        if not error.permanent or error.needs_person:
+            raise
+        if _gone(connector, archive, error):
+            return {"note": GONE}
+        raise
+    return {}
 
 
-def _postpone(archive: ArchivedItem, now: datetime, wait: timedelta, error: str) -> str:
-    archive.network_next_try_at, archive.network_error = now + wait, error
-    archive.save(update_fields=["network_next_try_at", "network_error"])
-    return "retry"
-
-
-def _failed(
-    archive: ArchivedItem, connection: Connection, error: ConnectorError, now: datetime
-) -> str:
-    log.info("network delete of archive %s failed: %r", archive.pk, error)
-    if error.needs_person:
-        note_failure(connection, error)
-        return _postpone(archive, now, PERSON_WAIT, error.message)
-    if not error.permanent:
-        return _postpone(
-            archive, now, backoff(archive.network_attempts, error.retry_after), error.message
-        )
-    gone = already_gone(connection, archive)
-    if gone is None:
-        return _postpone(archive, now, backoff(archive.network_attempts), error.message)
-    if gone:
-        mark_deleted(archive, now, note="комментария уже нет в соцсети")
-        return "done"
-    give_up(archive, now, error.message)
-    return "failed"
-
-
-def already_gone(connection: Connection, archive: ArchivedItem) -> bool | None:
-    """Whether the comment is no longer live on the network (None: cannot tell now)."""
-    if Capability.READ_COMMENTS not in capabilities_of(archive.account.network):
+def _gone(connector: BaseConnector, archive: ArchivedItem, error: ConnectorError) -> bool:
+    """After a refusal: is the comment no longer live? (Cannot tell now: retry later.)"""
+    if Capability.READ_COMMENTS not in type(connector).capabilities:
         return False
     try:
-        live = connector_for(connection).read_comments(archive.post_id)
+        live = connector.read_comments(archive.post_id)
     except ConnectorError:
-        return None
+        raise ConnectorError(error.message, network=error.network, code=error.code) from None
     return all(c.comment_id != archive.network_comment_id for c in live)
 
 
-@transaction.atomic
-def mark_deleted(archive: ArchivedItem, now: datetime, note: str = "") -> None:
+@read_back(DELETE)
+def deleted_already(connector: BaseConnector, op: Operation) -> dict[str, Any] | None:
+    archive = _archive(op)
+    if Capability.READ_COMMENTS not in type(connector).capabilities:
+        return None
+    live = connector.read_comments(archive.post_id)
+    gone = all(c.comment_id != archive.network_comment_id for c in live)
+    return {"note": GONE} if gone else None
+
+
+@on_outcome(DELETE)
+def deletion_outcome(op: Operation) -> None:
+    archive = _archive(op)
+    archive.network_attempts = min(op.attempts, 32767)
+    if op.state == S.DONE and op.result.get("skipped"):
+        archive.save(update_fields=["network_attempts"])
+    elif op.state == S.DONE:
+        mark_deleted(archive, op.result.get("note", ""))
+    else:
+        give_up(archive, op.last_error)
+
+
+@on_retry(DELETE)
+def deletion_retry(op: Operation) -> None:
+    ArchivedItem.objects.filter(pk=op.payload["archive"]).update(
+        network_error=op.last_error,
+        network_next_try_at=op.next_try_at,
+        network_attempts=min(op.attempts, 32767),
+    )
+
+
+def mark_deleted(archive: ArchivedItem, note: str = "") -> None:
+    now = timezone.now()
     archive.network_done_at, archive.network_next_try_at = now, None
     archive.network_error = note
-    archive.save(update_fields=["network_done_at", "network_next_try_at", "network_error"])
+    fields = ["network_done_at", "network_next_try_at", "network_error", "network_attempts"]
+    archive.save(update_fields=fields)
     record(
         "moderation.network_delete",
         obj=archive.comment,
@@ -170,12 +154,12 @@ def mark_deleted(archive: ArchivedItem, now: datetime, note: str = "") -> None:
     )
 
 
-@transaction.atomic
-def give_up(archive: ArchivedItem, now: datetime, message: str) -> None:
+def give_up(archive: ArchivedItem, message: str) -> None:
     """The network refused for good: the comment is still there, a person must look."""
-    archive.network_failed_at, archive.network_next_try_at = now, None
+    archive.network_failed_at, archive.network_next_try_at = timezone.now(), None
     archive.network_error = message
-    archive.save(update_fields=["network_failed_at", "network_next_try_at", "network_error"])
+    fields = ["network_failed_at", "network_next_try_at", "network_error", "network_attempts"]
+    archive.save(update_fields=fields)
     comment = Comment.objects.select_for_update().get(pk=archive.comment_id)
     before = {"status": comment.status}
     enter_review(comment)
@@ -190,22 +174,43 @@ def give_up(archive: ArchivedItem, now: datetime, message: str) -> None:
     )
 
 
-def hide_on_network(comment: Comment) -> None:
-    """Hide a comment where the network can; on failure it goes to the review queue."""
-    connection = usable_connection(comment.account)
-    try:
-        if connection is None:
-            raise ConnectorError("Подключение к соцсети не работает", network=comment.network)
-        connector_for(connection).hide_comment(remote_of(comment))
-    except ConnectorError as error:
-        if connection is not None and error.needs_person:
-            note_failure(connection, error)
-        _hide_failed(comment, error.message)
+# --- hiding -----------------------------------------------------------------------------
+
+
+def queue_hiding(comment: Comment) -> Operation | None:
+    """In the decision's transaction: hide on the network (None: no connection)."""
+    connection = connection_of(comment.account)
+    if connection is None:
+        return None
+    return enqueue(HIDE, connection, {"comment": comment.pk},
+                   key=f"comment:{comment.pk}:v{comment.version}", subject=comment,
+                   run_now=False)  # fmt: skip
+
+
+@executor(HIDE)
+def hide(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    comment = Comment.objects.get(pk=op.payload["comment"])
+    if comment.status != Comment.Status.HIDDEN:
+        return {"skipped": comment.status}
+    connector.hide_comment(remote_of(comment))
+    return {}
+
+
+@on_outcome(HIDE)
+def hiding_outcome(op: Operation) -> None:
+    if op.state != S.DONE:
+        _hide_failed(op.payload["comment"], op.last_error)
+
+
+@on_retry(HIDE)
+def hiding_retry(op: Operation) -> None:
+    """A comment that could not be hidden at once goes to the review queue (as before)."""
+    _hide_failed(op.payload["comment"], op.last_error)
 
 
 @transaction.atomic
-def _hide_failed(comment: Comment, message: str) -> None:
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+def _hide_failed(comment_pk: int, message: str) -> None:
+    comment = Comment.objects.select_for_update().get(pk=comment_pk)
     if comment.status != Comment.Status.HIDDEN:
         return
     enter_review(comment)
@@ -217,3 +222,20 @@ def _hide_failed(comment: Comment, message: str) -> None:
         ministry=comment.ministry,
         after={"status": "review", "error": message},
     )
+
+
+# --- restoring ----------------------------------------------------------------------------
+
+
+def queue_restore(archive: ArchivedItem, connection: Connection) -> Operation:
+    """The restore of ``archive`` (again, after a failed try)."""
+    op = enqueue(RESTORE, connection, {"archive": archive.pk},
+                 key=f"archive:{archive.pk}:restore", subject=archive,
+                 run_now=False)  # fmt: skip
+    return requeue(op) if op.state in (S.FAILED, S.NEEDS_PERSON) else op
+
+
+@executor(RESTORE)
+def restore(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    connector.restore_comment(remote_of(_archive(op)))
+    return {}

@@ -2,8 +2,9 @@
 the deletion, a timeout, a rate limit or a repaired connection; and pushed events whose
 moderation failed before anything was stored (they are processed again).
 
-Safe to run any time on any number of workers: each network step is claimed before it
-runs, and intake is idempotent (one comment per network comment id).
+Safe to run any time on any number of workers: the network steps are operations of the
+outbound queue (claimed before they run; its ``run_due`` beat runs them too), and intake
+is idempotent (one comment per network comment id).
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from gospablik.moderation.bans import apply_sanction
+from gospablik.moderation.bans import BAN
 from gospablik.moderation.intake import KINDS
-from gospablik.moderation.models import ArchivedItem, Sanction
-from gospablik.moderation.network import complete_deletion
+from gospablik.moderation.network import DELETE
 from gospablik.networks import inbound
 from gospablik.networks.models import InboundEvent
+from gospablik.networks.outbound import run_once
 from gospablik.networks.vk.callback import normalize
 
 BATCH = 200
@@ -37,17 +38,18 @@ def recover(now: datetime | None = None) -> Recovered:
     """Complete every due, unfinished deletion first, then every due sanction."""
     moment = now or timezone.now()
     result = Recovered(events=resume_events(moment))
-    due = ArchivedItem.objects.filter(
-        network_done_at=None, network_failed_at=None, network_next_try_at__lte=moment
-    ).order_by("network_next_try_at", "pk")
-    for pk in list(due.values_list("pk", flat=True)[:BATCH]):
-        _count(result.deletions, complete_deletion(pk, moment))
-    sanctions = Sanction.objects.filter(
-        network_done_at=None, status=Sanction.Status.ACTIVE, network_next_try_at__lte=moment
-    ).order_by("network_next_try_at", "pk")
-    for pk in list(sanctions.values_list("pk", flat=True)[:BATCH]):
-        _count(result.sanctions, apply_sanction(pk, moment))
+    _drain(result.deletions, moment, DELETE)
+    _drain(result.sanctions, moment, BAN)
     return result
+
+
+def _drain(tally: dict[str, int], now: datetime, kind: str) -> None:
+    for _ in range(BATCH // 20):
+        outcomes = run_once(now, kinds=[kind]).outcomes
+        if not outcomes:
+            return
+        for outcome, count in outcomes.items():
+            tally[outcome] = tally.get(outcome, 0) + count
 
 
 def resume_events(now: datetime) -> int:
@@ -66,7 +68,3 @@ def resume_events(now: datetime) -> int:
             inbound.process(stored, event)
             resumed += 1
     return resumed
-
-
-def _count(tally: dict[str, int], outcome: str) -> None:
-    tally[outcome] = tally.get(outcome, 0) + 1

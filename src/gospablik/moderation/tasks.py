@@ -7,9 +7,8 @@ from typing import Any
 
 from celery import shared_task
 from celery.signals import worker_ready
-from kombu.exceptions import KombuError
 
-from gospablik.moderation import authors, bans, network, polling, recovery, sla
+from gospablik.moderation import authors, bans, polling, recovery, sla
 
 log = logging.getLogger(__name__)
 
@@ -19,29 +18,6 @@ def recover() -> dict[str, Any]:
     """Finish archived deletions and sanctions whose network step did not complete."""
     result = recovery.recover()
     return {"deletions": result.deletions, "sanctions": result.sanctions}
-
-
-@shared_task(name="gospablik.moderation.tasks.network_step")
-def network_step(archive_pk: int | None = None, sanction_pk: int | None = None) -> dict[str, str]:
-    """A deletion (then its sanction) that a request left to the worker because the
-    network's rate limiter was saturated; here it waits for its slot."""
-    done: dict[str, str] = {}
-    if archive_pk is not None:
-        done["deletion"] = network.complete_deletion(archive_pk)
-    if sanction_pk is not None:
-        done["sanction"] = bans.apply_sanction(sanction_pk)
-    return done
-
-
-def defer_network_step(archive_pk: int | None, sanction_pk: int | None) -> bool:
-    """Queue :func:`network_step`; False if the broker cannot take it (the rows stay due,
-    so the ``recover`` beat finishes them within a minute)."""
-    try:
-        network_step.delay(archive_pk, sanction_pk)
-    except (KombuError, OSError) as error:
-        log.warning("network step of archive %s left to recover: %r", archive_pk, error)
-        return False
-    return True
 
 
 @shared_task(name="gospablik.moderation.tasks.poll")

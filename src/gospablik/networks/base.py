@@ -40,14 +40,14 @@ Contract (stable; the Telegram/MAX/Facebook/Instagram/blog connectors rely on it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar, NoReturn, Protocol
 
 from .http import HttpClient
-from .memory import PROCESS_MEMORY, Memory, send_once
+from .memory import PROCESS_MEMORY, Memory
 from .ratelimit import RateLimiter, get_limiter, token_key
 
 
@@ -335,6 +335,8 @@ class BaseConnector:
     network: ClassVar[str] = ""
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
     config_schema: ClassVar[tuple[ConfigField, ...]] = ()
+    # send_message dedups by its key on the network's side (a repeat is harmless)
+    idempotent_messages: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -458,10 +460,6 @@ class BaseConnector:
             raise self.error(f"{where}: «{peer_id}» — не id пользователя", permanent=True,
                              code="bad_peer")  # fmt: skip
         return int(peer_id)
-
-    def answer_once(self, idempotency_key: str, send: Callable[[], str]) -> str:
-        """``send`` once per key, for networks whose messaging API keeps no idempotency key."""
-        return send_once(self.memory, f"{self.network}:answer:{idempotency_key}", send)
 
 
 COMMENT_GONE = "Комментарий, на который вы отвечаете, удалён в соцсети — ответ не опубликован."

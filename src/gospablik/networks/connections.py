@@ -195,3 +195,9 @@ def maintainer_org(account: Account) -> Any:
     return Organization.objects.get(
         ministry=account.ministry, key=(keys or [account.responsible_org.key])[0]
     )
+
+
+def refresh_connector_settings() -> None:
+    """Forget the kept limiter and HTTP clients after NETWORK_* settings changed."""
+    shared_limiter.cache_clear()
+    _http_client.cache_clear()

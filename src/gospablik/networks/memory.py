@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any, Protocol
 
 
@@ -58,21 +57,3 @@ class ProcessMemory:
 
 
 PROCESS_MEMORY = ProcessMemory()
-
-
-def send_once(memory: Memory, key: str, send: Callable[[], str]) -> str:
-    """Run ``send`` once per ``key`` for networks that keep no idempotency key: a send
-    confirmed earlier is remembered and not repeated; one whose answer was lost
-    (``maybe_applied``) cannot be checked and may arrive twice.
-
-    >>> memory, calls = ProcessMemory(), []
-    >>> send = lambda: calls.append(1) or "m-1"
-    >>> send_once(memory, "tg:answer:k", send), send_once(memory, "tg:answer:k", send), calls
-    ('m-1', 'm-1', [1])
-    """
-    done = memory.get(key)
-    if done:
-        return str(done)
-    sent = send()
-    memory.set(key, sent)
-    return sent

@@ -41,13 +41,6 @@ def test_it_answers_with_the_send_api_and_skips_the_echo(connector, emulator):
     assert [e.kind for e in events()] == ["message_new"]  # the echo of our answer is skipped
 
 
-def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emulator):
-    emulator.state.write_to_page("Вопрос", PSID)
-    first = connector.send_message(PSID, "Ответ", "k1")
-    assert connector.send_message(PSID, "Ответ", "k1") == first
-    assert len(emulator.state.inbox.answers(PSID)) == 1
-
-
 def test_an_unknown_person_is_refused_plainly(connector):
     with pytest.raises(ConnectorError) as caught:
         connector.send_message("123", "Ответ", "k1")

@@ -38,13 +38,6 @@ def test_it_answers_and_skips_the_echo(connector, emulator):
     assert [e.kind for e in events()] == ["message_new"]
 
 
-def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emulator):
-    igsid = emulator.state.write_to_account("Вопрос")["sender"]
-    first = connector.send_message(igsid, "Ответ", "k1")
-    assert connector.send_message(igsid, "Ответ", "k1") == first
-    assert len(emulator.state.inbox.answers(igsid)) == 1
-
-
 def test_an_unknown_person_is_refused_plainly(connector):
     with pytest.raises(ConnectorError) as caught:
         connector.send_message("123", "Ответ", "k1")

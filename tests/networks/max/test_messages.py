@@ -46,13 +46,6 @@ def test_it_answers_in_the_dialog(connector, emulator):
                                    "chat_type": "dialog", "user_id": user_id}  # fmt: skip
 
 
-def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emulator):
-    user_id = emulator.state.write_to_bot("Вопрос")["sender"]["user_id"]
-    first = connector.send_message(str(user_id), "Ответ", "k1")
-    assert connector.send_message(str(user_id), "Ответ", "k1") == first
-    assert len(emulator.state.answers(user_id)) == 1
-
-
 def test_a_person_who_stopped_the_bot_is_refused_plainly(connector, emulator):
     user_id = emulator.state.write_to_bot("Вопрос")["sender"]["user_id"]
     emulator.state.stop_bot(user_id)

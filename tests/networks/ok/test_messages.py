@@ -99,13 +99,6 @@ def test_it_answers_in_the_persons_chat(bot, emulator, pushed):
     assert answer["message"]["text"] == "Ответ" and message_id == answer["message"]["mid"]
 
 
-def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(bot, emulator, pushed):
-    receive(bot, emulator, pushed)
-    first = bot.send_message(PERSON, "Ответ", "k1")
-    assert bot.send_message(PERSON, "Ответ", "k1") == first
-    assert len(emulator.chats.answers(GID, PERSON)) == 1
-
-
 def test_an_answer_whose_reply_was_lost_may_have_been_sent(bot, emulator, pushed):
     receive(bot, emulator, pushed)
     emulator.faults.push("accept_then_drop", method="graph.messages")

@@ -36,13 +36,6 @@ def test_it_answers_in_the_private_chat(connector, emulator):
     assert answer["text"] == "Ответ" and message_id == f"{user_id}:{answer['message_id']}"
 
 
-def test_a_confirmed_answer_is_not_sent_again_under_the_same_key(connector, emulator):
-    user_id = emulator.state.write_to_bot("Вопрос")["from"]["id"]
-    first = connector.send_message(str(user_id), "Ответ", "k1")
-    assert connector.send_message(str(user_id), "Ответ", "k1") == first
-    assert len(emulator.state.answers(user_id)) == 1
-
-
 def test_a_person_who_blocked_the_bot_is_refused_plainly(connector, emulator):
     user_id = emulator.state.write_to_bot("Вопрос")["from"]["id"]
     emulator.state.block_bot(user_id)

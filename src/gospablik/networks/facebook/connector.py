@@ -234,13 +234,12 @@ class FacebookConnector(BaseConnector):
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """Send API: ``POST /{page}/messages`` to the person's page-scoped id as a
         ``RESPONSE`` (allowed within 24 hours of their last message; needs
-        ``pages_messaging``). The Send API has no idempotency key: see ``answer_once``."""
+        ``pages_messaging``). The Send API has no idempotency key: the outbound queue
+        sends once per key."""
         params = {"recipient": json.dumps({"id": peer_id}), "messaging_type": "RESPONSE",
                   "message": json.dumps({"text": text}, ensure_ascii=False)}  # fmt: skip
         path = f"{self.page_id}/messages"
-        return self.answer_once(
-            idempotency_key, lambda: str(self.call("POST", path, params=params)["message_id"])
-        )
+        return str(self.call("POST", path, params=params)["message_id"])
 
     # --- the Page ------------------------------------------------------------------------------
 

@@ -265,12 +265,10 @@ class InstagramConnector(BaseConnector):
         """Instagram Messaging: ``POST /me/messages`` to the person's Instagram-scoped id
         (``me`` is the Page linked to the account with a Page token, or the account itself
         with an Instagram token; needs ``instagram_manage_messages``; within 24 hours of
-        the person's message). No idempotency key: see ``answer_once``."""
+        the person's message). No idempotency key: the outbound queue sends once per key."""
         params = {"recipient": json.dumps({"id": peer_id}),
                   "message": json.dumps({"text": text}, ensure_ascii=False)}  # fmt: skip
-        return self.answer_once(
-            idempotency_key, lambda: str(self.call("POST", "me/messages", params)["message_id"])
-        )
+        return str(self.call("POST", "me/messages", params)["message_id"])
 
     def read_profile(self) -> Profile:
         fields = "id,username,name,biography,profile_picture_url,followers_count,media_count"

@@ -199,8 +199,8 @@ class MaxConnector(BaseConnector):
 
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """``POST /messages?user_id=…``: the answer lands in the person's dialog with the bot.
-        MAX keeps no idempotency key: a send confirmed earlier under the same key is not
-        repeated (``answer_once``); one whose answer was lost cannot be checked."""
+        MAX keeps no idempotency key: the outbound queue sends once per key, and one
+        whose answer was lost cannot be checked (a person looks)."""
         user_id = self.answer_to(peer_id, text, MAX_TEXT)
 
         def send() -> str:
@@ -211,7 +211,7 @@ class MaxConnector(BaseConnector):
                 raise _dialog_error(error) from error
             return str(result["message"]["body"]["mid"])
 
-        return self.answer_once(idempotency_key, send)
+        return send()
 
     # --- events -----------------------------------------------------------------------------
 

@@ -291,10 +291,10 @@ class OKConnector(BaseConnector):
 
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """Answer in the person's chat with the group (``peer_id``: their user id, or a
-        ``chat:…`` id). The Bot API keeps no idempotency key: a confirmed send is not
-        repeated under the same key (``answer_once``); a lost answer cannot be checked."""
+        ``chat:…`` id). The Bot API keeps no idempotency key: the outbound queue sends once per
+        key; a lost answer cannot be checked (a person looks)."""
         bot, chat = self._bot(), self._chat_of(peer_id)
-        return self.answer_once(idempotency_key, lambda: self._send(bot, chat, text))
+        return self._send(bot, chat, text)
 
     def _send(self, bot: OKGraph, chat: str, text: str) -> str:
         body = {"recipient": {"chat_id": chat}, "message": {"text": text}}

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         run_once,
         run_one,
         run_soon,
+        run_soon_all,
     )
 
 __all__ = [
@@ -57,10 +58,11 @@ __all__ = [
     "run_one",
     "run_once",
     "run_soon",
+    "run_soon_all",
 ]
 _QUEUE = {
     "RunResult", "cancel", "enqueue", "for_subject", "requeue", "reschedule",
-    "run_due", "run_one", "run_once", "run_soon",
+    "run_due", "run_one", "run_once", "run_soon", "run_soon_all",
 }  # fmt: skip
 
 

@@ -37,7 +37,9 @@ RETRIES: dict[str, Handler] = {}
 # Modules that register kinds; imported before a worker runs an operation.
 KIND_MODULES: list[str] = [
     "gospablik.content.outbound",
-    "gospablik.moderation.outbound",
+    "gospablik.moderation.network",
+    "gospablik.moderation.bans",
+    "gospablik.moderation.inbox",
     "gospablik.dialogue.delivery",
 ]
 

@@ -129,11 +129,22 @@ def on_error(op: Operation, token: str, error: ConnectorError, config: QueueConf
     return outcome
 
 
+class CannotCheck(ConnectorError):
+    """A read-back that cannot tell whether an earlier attempt was applied (a network
+    without idempotency keys nor a way to look): repeating might do it twice, so the
+    operation ends needing a person, who looks in the network."""
+
+    def __init__(self, message: str, *, network: str = "") -> None:
+        super().__init__(message, permanent=True, network=network, code="cannot_check")
+
+
 def next_state(
     op: Operation, error: ConnectorError, config: QueueConfig
 ) -> tuple[str, str, datetime | None, str]:
     """(outcome, state, next try, Russian reason) after ``error``."""
     now = timezone.now()
+    if isinstance(error, CannotCheck):
+        return "needs_person", S.NEEDS_PERSON, None, error.message
     if error.needs_person:
         return "held", S.QUEUED, now, f"{error.message}. {HOLD_NOTE}"
     if error.permanent:

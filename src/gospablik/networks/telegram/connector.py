@@ -358,8 +358,8 @@ class TelegramConnector(BaseConnector):
 
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """``sendMessage`` into the person's private chat with the bot (chat id = user id).
-        The Bot API has no idempotency key: a send confirmed earlier under the same key is
-        not repeated (``answer_once``); one whose answer was lost cannot be checked."""
+        The Bot API has no idempotency key: the outbound queue sends once per key, and
+        one whose answer was lost cannot be checked (a person looks)."""
         user_id = self.answer_to(peer_id, text, MAX_TEXT)
 
         def send() -> str:
@@ -369,7 +369,7 @@ class TelegramConnector(BaseConnector):
                 raise dialog_error(error) from error
             return f"{peer_id}:{sent['message_id']}"
 
-        return self.answer_once(idempotency_key, send)
+        return send()
 
     # --- the channel ------------------------------------------------------------------------
 

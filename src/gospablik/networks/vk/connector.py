@@ -305,6 +305,8 @@ class VKConnector(BaseConnector):
             names |= convert.names_index({"groups": found.get("groups") or []})
         return {str(i): name for i, name in names.items() if name}
 
+    idempotent_messages = True  # random_id
+
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """``messages.send`` as the community; ``random_id`` makes a retry a no-op."""
         random_id = zlib.crc32(idempotency_key.encode("utf-8")) & 0x7FFFFFFF
