@@ -200,7 +200,7 @@ class FacebookConnector(BaseConnector):
 
     def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
         """``POST /{comment-id}/comments`` as the Page (a reply in the comment's thread).
-        The Graph API keeps no idempotency key: one send per key (``answer_once``)."""
+        The Graph API keeps no idempotency key: the outbound queue reads back before a repeat."""
 
         def send() -> str:
             try:
@@ -211,7 +211,7 @@ class FacebookConnector(BaseConnector):
                 raise
             return str(answer["id"])
 
-        return self.answer_once(idempotency_key, send)
+        return send()
 
     def hide_comment(self, comment: RemoteComment) -> None:
         """Hidden comments stay visible to their author and friends."""

@@ -245,7 +245,7 @@ class InstagramConnector(BaseConnector):
 
     def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
         """``POST /{ig-comment-id}/replies`` (top-level, not hidden comments only; the
-        caller passes the top-level comment of a reply). One send per key (``answer_once``)."""
+        caller passes the top-level comment of a reply); the queue reads back before a repeat."""
 
         def send() -> str:
             try:
@@ -256,7 +256,7 @@ class InstagramConnector(BaseConnector):
                 raise
             return str(answer["id"])
 
-        return self.answer_once(idempotency_key, send)
+        return send()
 
     def parse_webhook(self, body: bytes, headers: dict[str, str]) -> list[InboundEvent]:
         return parse_webhook(body, headers, self.credentials.get("app_secret", ""))

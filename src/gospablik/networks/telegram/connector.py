@@ -337,7 +337,7 @@ class TelegramConnector(BaseConnector):
     def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
         """``sendMessage`` in the discussion group with ``reply_parameters`` (the comment),
         so the answer sits in the post's comment thread. No idempotency key in the Bot API:
-        one send per key (``answer_once``)."""
+        the outbound queue decides about a repeat (Telegram cannot be read back)."""
         if len(text) > MAX_TEXT:
             raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
 
@@ -352,7 +352,7 @@ class TelegramConnector(BaseConnector):
                 raise
             return str(sent["message_id"])
 
-        return self.answer_once(idempotency_key, send)
+        return send()
 
     # --- private messages to the bot ------------------------------------------------------------
 
