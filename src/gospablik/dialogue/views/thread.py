@@ -66,7 +66,7 @@ def _context(
         "templates": Template.objects.filter(ministry=ministry).order_by("title")[:100],
         "can_answer": may_answer(request.user, thread),
         "answer_form": forms.get("answer_form") or AnswerForm(),
-        "note_form": NoteForm(),
+        "note_form": NoteForm(prefix="note"),
         "assign_form": AssignForm(
             users=colleagues(ministry), initial={"assignee": thread.assignee_id}
         ),
@@ -133,7 +133,7 @@ def act(request: HttpRequest, ministry: Ministry, pk: int, name: str) -> HttpRes
 def _run(request: HttpRequest, ministry: Ministry, thread: Thread, name: str) -> None:
     data, user = request.POST, request.user
     if name == "note":
-        actions.do_add_note(thread, data.get("text", ""), actor=user)
+        actions.do_add_note(thread, data.get("note-text", ""), actor=user)
     elif name == "assign":
         form = AssignForm(data, users=colleagues(ministry))
         if not form.is_valid():
