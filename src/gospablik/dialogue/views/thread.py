@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gospablik.dialogue import actions, inbox
@@ -110,7 +111,7 @@ def answer(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
             messages.error(request, text)
         context = _context(request, ministry, thread, answer_form=form)  # the draft is kept
         return render(request, "dialogue/thread.html", context, status=400)
-    messages.success(request, "Ответ поставлен в очередь отправки.")
+    messages.success(request, _("Ответ поставлен в очередь отправки."))
     return redirect("dialogue:thread", ministry.key, thread.pk)
 
 
