@@ -173,3 +173,18 @@ def test_instagram_comment_is_answered_with_a_reply(
     reply = state.comments[answer.network_answer_id]
     assert reply["parent_id"] == comment["id"] and reply["username"] == state.user["username"]
     assert not Thread.objects.filter(comment__network_comment_id=answer.network_answer_id)
+
+
+def test_max_comment_is_answered_with_a_reply_link(
+    max_bot, komiac, django_capture_on_commit_callbacks
+) -> None:
+    state = max_bot.state
+    post = state.post(state.channel(), {"text": "Новость"})
+    with committed():
+        comment = state.add_comment(post["body"]["mid"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=comment["body"]["mid"])
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = state.comments[post["body"]["mid"]][answer.network_answer_id]
+    assert reply["link"] == {"type": "reply", "mid": comment["body"]["mid"]}
+    assert reply["sender"]["user_id"] == state.bot["user_id"]
