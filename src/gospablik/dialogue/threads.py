@@ -9,10 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.dialogue.classifier import classify
-from gospablik.dialogue.duties import ANSWER, FINAL, cancel_clocks, open_answer_clock, spec_for
+from gospablik.dialogue.duties import (
+    ANSWER,
+    FINAL,
+    cancel_clocks,
+    close_clocks,
+    open_answer_clock,
+    spec_for,
+)
 from gospablik.dialogue.models import Thread
 from gospablik.dialogue.routing import looks_like_appeal, topic_of
 from gospablik.moderation.models import Comment, Message
@@ -127,3 +135,29 @@ def on_source_saved(source: Any, created: bool) -> None:
             open_thread(source)
     elif created and isinstance(source, Message):
         open_thread(source)
+    elif isinstance(source, Message):
+        follow_inbox(source)
+
+
+def follow_inbox(message: Message) -> None:
+    """Moderation's message inbox is a view of the same data: an answer or a close there
+    settles the message's thread and its clocks."""
+    settled = {
+        Message.Status.ANSWERED: Thread.Status.ANSWERED,
+        Message.Status.CLOSED: Thread.Status.NOT_NEEDED,
+    }.get(Message.Status(message.status))
+    thread = Thread.objects.filter(message=message).first()
+    if settled is None or thread is None or not thread.is_open:
+        return
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update().get(pk=thread.pk)
+        thread.status, thread.due_at = settled, None
+        if settled == Thread.Status.ANSWERED:
+            thread.answered_at = message.answered_at or timezone.now()
+            thread.first_answer_at = thread.first_answer_at or thread.answered_at
+            close_clocks(thread, (ANSWER, FINAL), message.answered_by, "Ответ дан в сообщениях")
+        else:
+            cancel_clocks(thread, (ANSWER, FINAL), None, "Закрыто без ответа в сообщениях")
+        thread.save()
+        record("dialogue.thread_settled", obj=thread, ministry=thread.ministry,
+               after={"status": thread.status, "message_status": message.status})  # fmt: skip
