@@ -115,3 +115,25 @@ def test_an_overdue_answer_escalates_to_the_policy_target(
 def test_only_the_answering_orgs_may_answer(vk_account, vk_emulator, cur) -> None:
     with pytest.raises(PermissionDenied):
         do_answer(question(vk_emulator), "Здравствуйте!", actor=cur)
+
+
+@pytest.mark.policy_field("dialogue.clause")
+def test_the_duty_cites_the_clause(vk_account, vk_emulator, health) -> None:
+    policy = policy_for(health)
+    assert policy.dialogue is not None
+    thread = question(vk_emulator)
+    duty = Duty.objects.get(kind="dialogue_answer", subject_id=str(thread.pk))
+    assert duty.clause == policy.dialogue.answer_within.clause
+
+
+@pytest.mark.policy_field("dialogue.topics")
+def test_a_topic_routes_the_thread_to_its_organization(vk_account, vk_emulator, health) -> None:
+    policy = policy_for(health)
+    assert policy.dialogue is not None
+    topics = [t.model_copy(update={"org": "kuzdrav-legal"}) if t.key == "polyclinic" else t
+              for t in policy.dialogue.topics]  # fmt: skip
+    change(health, topics=topics)
+    thread = question(vk_emulator)  # «запись к терапевту» → polyclinic
+    assert thread.topic == "polyclinic" and thread.routed_org.key == "kuzdrav-legal"
+    duty = Duty.objects.get(kind="dialogue_answer", subject_id=str(thread.pk))
+    assert duty.owner_org.key == "kuzdrav-legal"
