@@ -68,3 +68,10 @@ def committed() -> Any:
 
 
 from tests.moderation.conftest import ok_account, ok_emulator  # noqa: E402, F401  (OK fixtures)
+from tests.moderation.test_inbox_send_networks import (  # noqa: E402, F401
+    facebook,
+    instagram,
+    max_bot,
+    telegram,
+    wire,
+)

@@ -90,6 +90,9 @@ def test_ok_question_is_polled_and_answered_as_the_group(
     answer = answered(thread, komiac, django_capture_on_commit_callbacks)
     assert answer.state == "sent"
     reply = ok_emulator.state.comments[answer.network_answer_id]
+    with committed():
+        poll_all()  # our own reply is read back by the next poll: it is not a resident's
+    assert not Thread.objects.filter(comment__network_comment_id=answer.network_answer_id)
     assert reply["author_id"] == OK_GID and reply["reply_to_comment_id"] == posted["id"]
     thread.refresh_from_db()
     assert thread.status == "answered"
@@ -106,3 +109,82 @@ def test_a_bad_answer_is_refused_before_queueing(vk_account, vk_emulator, komiac
     with pytest.raises(AnswerRefused):
         do_answer(thread, text, actor=komiac)
     assert not Answer.objects.exists() and not Operation.objects.exists()
+
+
+# --- Telegram: a comment in the channel's discussion group ------------------------------
+
+
+def test_telegram_comment_is_answered_in_the_discussion_thread(
+    telegram, komiac, django_capture_on_commit_callbacks
+) -> None:
+    post = telegram.state.post_as_admin("Открыта запись на вакцинацию")
+    with committed():
+        comment = telegram.state.add_comment(post["message_id"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=str(comment["message_id"]))
+    assert thread.network == "telegram" and thread.needs_answer
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = telegram.state.group().messages[int(answer.network_answer_id)]
+    assert not Thread.objects.filter(comment__network_comment_id=answer.network_answer_id)
+    assert reply["reply_to_message"]["message_id"] == comment["message_id"]
+    assert reply["message_thread_id"] == comment["message_thread_id"]
+    assert reply["from"]["id"] == telegram.state.bot["id"]
+    thread.refresh_from_db()
+    assert thread.status == "answered"
+    answered(thread, komiac, django_capture_on_commit_callbacks)
+    replies = [
+        m
+        for m in telegram.state.group().messages.values()
+        if m.get("from", {}).get("id") == telegram.state.bot["id"]
+    ]
+    assert len(replies) == 1
+
+
+# --- Facebook and Instagram: replies in the comment's thread ----------------------------
+
+
+def test_facebook_comment_is_answered_as_the_page(
+    facebook, komiac, django_capture_on_commit_callbacks
+) -> None:
+    post = facebook.state.add_post("Открыта запись на вакцинацию")
+    with committed():
+        comment = facebook.state.add_comment(post["id"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=comment["id"])
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = facebook.state.comments[answer.network_answer_id]
+    assert reply["parent"]["id"] == comment["id"]
+    assert reply["from"]["name"] == facebook.state.page["name"]
+    thread.refresh_from_db()
+    assert thread.status == "answered"
+    assert not Thread.objects.filter(comment__network_comment_id=answer.network_answer_id)
+
+
+def test_instagram_comment_is_answered_with_a_reply(
+    instagram, komiac, django_capture_on_commit_callbacks
+) -> None:
+    state = instagram.state
+    media = state.publish(state.add_container("IMAGE", "https://example.org/a.jpg", "Новость"))
+    with committed():
+        comment = state.add_comment(media["id"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=comment["id"])
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = state.comments[answer.network_answer_id]
+    assert reply["parent_id"] == comment["id"] and reply["username"] == state.user["username"]
+    assert not Thread.objects.filter(comment__network_comment_id=answer.network_answer_id)
+
+
+def test_max_comment_is_answered_with_a_reply_link(
+    max_bot, komiac, django_capture_on_commit_callbacks
+) -> None:
+    state = max_bot.state
+    post = state.post(state.channel(), {"text": "Новость"})
+    with committed():
+        comment = state.add_comment(post["body"]["mid"], QUESTION)
+    thread = Thread.objects.get(comment__network_comment_id=comment["body"]["mid"])
+    answer = answered(thread, komiac, django_capture_on_commit_callbacks)
+    assert answer.state == "sent"
+    reply = state.comments[post["body"]["mid"]][answer.network_answer_id]
+    assert reply["link"] == {"type": "reply", "mid": comment["body"]["mid"]}
+    assert reply["sender"]["user_id"] == state.bot["user_id"]

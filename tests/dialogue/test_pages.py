@@ -65,7 +65,7 @@ def test_a_too_long_answer_keeps_the_draft(account, komiac) -> None:
 def test_notes_reclassification_and_assignment_are_audited(account, komiac) -> None:
     thread = make_comment(account).thread
     client = client_for(komiac)
-    client.post(f"{BASE}/threads/{thread.pk}/note/", {"text": "Уточнить в регистратуре"})
+    client.post(f"{BASE}/threads/{thread.pk}/note/", {"note-text": "Уточнить в регистратуре"})
     client.post(f"{BASE}/threads/{thread.pk}/category/", {"category": "complaint"})
     client.post(f"{BASE}/threads/{thread.pk}/assign/", {"assignee": komiac.pk})
     assert Note.objects.get(thread=thread).text == "Уточнить в регистратуре"

@@ -86,3 +86,14 @@ def test_opening_is_audited(account) -> None:
     thread = Thread.objects.get(comment=make_comment(account))
     entry = AuditEntry.objects.get(action="dialogue.thread_open", object_id=str(thread.pk))
     assert entry.after["category"] == "question"
+
+
+def test_an_answer_in_the_moderation_inbox_settles_the_message_thread(account, komiac) -> None:
+    from gospablik.moderation.inbox import do_answer
+
+    message = make_message(account)
+    with committed():
+        do_answer(message, "Здравствуйте! Ответили.", actor=komiac)
+    thread = Thread.objects.get(message=message)
+    assert thread.status == "answered" and thread.first_answer_at is not None
+    assert Duty.objects.get(kind="dialogue_answer").status == "done"

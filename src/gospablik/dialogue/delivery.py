@@ -8,6 +8,7 @@ records the operation's state: the answer and its thread settle exactly once.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -15,12 +16,26 @@ from django.utils import timezone
 from gospablik.audit.log import record
 from gospablik.dialogue.duties import ANSWER, FINAL, close_clocks, open_clock, spec_for
 from gospablik.dialogue.models import Answer, Thread
+from gospablik.networks.base import Capability
 from gospablik.networks.models import Connection
-from gospablik.networks.outbound import Operation, enqueue, executor, for_subject, on_outcome
+from gospablik.networks.outbound import (
+    Operation,
+    enqueue,
+    executor,
+    for_subject,
+    on_outcome,
+    read_back,
+)
 from gospablik.networks.outbound import requeue as requeue_operation
+from gospablik.networks.outbound.step import CannotCheck
 
 REPLY = "reply_comment"
+TOP_LEVEL_REPLIES = frozenset({"instagram"})
 PRIVATE = "dialogue.private_answer"
+UNCHECKED = (
+    "Ответ мог уйти, но соцсеть не подтвердила отправку и не даёт это проверить — "
+    "посмотрите в соцсети, прежде чем отправлять снова."
+)
 NOT_CONNECTED = (
     "Аккаунт не подключён к соцсети: ответ не отправлен. Подключите аккаунт и повторите."
 )
@@ -43,11 +58,10 @@ def _what(answer: Answer, thread: Thread) -> tuple[str, dict[str, Any]]:
         return PRIVATE, {"peer_id": thread.author_id, "text": answer.text}
     comment = thread.comment
     assert comment is not None
-    return REPLY, {
-        "post_id": comment.post_id,
-        "comment_id": comment.network_comment_id,
-        "text": answer.text,
-    }
+    target = comment.network_comment_id
+    if thread.network in TOP_LEVEL_REPLIES and comment.parent_id:
+        target = comment.parent_id  # Instagram answers in the top-level comment's thread
+    return REPLY, {"post_id": comment.post_id, "comment_id": target, "text": answer.text}
 
 
 def requeue(answer: Answer) -> None:
@@ -66,6 +80,33 @@ def run_reply(connector: Any, op: Operation) -> dict[str, Any]:
         str(payload["post_id"]), str(payload["comment_id"]), str(payload["text"]), op.key
     )
     return {"reply_id": reply_id}
+
+
+@read_back(REPLY)
+def replied_already(connector: Any, op: Operation) -> dict[str, Any] | None:
+    """Before repeating an attempt that may have been applied: our reply in the comment's
+    thread (VK's ``guid`` makes a repeat harmless anyway); networks that cannot list
+    comments (Telegram) cannot tell, and a person looks."""
+    if type(connector).network == "vk":
+        return None
+    if (
+        Capability.READ_COMMENTS not in type(connector).capabilities
+        or connector.network == "telegram"
+    ):
+        raise CannotCheck(UNCHECKED, network=type(connector).network)
+    payload = op.payload
+    for comment in connector.read_comments(str(payload["post_id"])):
+        if comment.parent_id == str(payload["comment_id"]) and comment.text == payload["text"]:
+            return {"reply_id": comment.comment_id}
+    return None
+
+
+@read_back(PRIVATE)
+def sent_already(connector: Any, op: Operation) -> dict[str, Any] | None:
+    """VK dedups private messages by ``random_id``; elsewhere nobody can tell."""
+    if type(connector).idempotent_messages:
+        return None
+    raise CannotCheck(UNCHECKED, network=type(connector).network)
 
 
 @executor(PRIVATE)
@@ -93,8 +134,13 @@ def settle(op: Operation) -> None:
         _settle_failed(answer, op.last_error)
 
 
-def _settle_sent(answer: Answer, network_id: str) -> None:
-    now = timezone.now()
+def settle_sent_history(answer: Answer, network_id: str, when: datetime) -> None:
+    """An answer the network accepted at ``when`` (the demo's history, imported answers)."""
+    _settle_sent(answer, network_id, when)
+
+
+def _settle_sent(answer: Answer, network_id: str, when: datetime | None = None) -> None:
+    now = when or timezone.now()
     answer.state, answer.network_answer_id, answer.sent_at = Answer.State.SENT, network_id, now
     answer.error = ""
     answer.save(update_fields=["state", "network_answer_id", "sent_at", "error"])

@@ -9,13 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.dialogue.classifier import classify
-from gospablik.dialogue.duties import ANSWER, FINAL, cancel_clocks, open_answer_clock, spec_for
+from gospablik.dialogue.duties import (
+    ANSWER,
+    FINAL,
+    cancel_clocks,
+    close_clocks,
+    open_answer_clock,
+    spec_for,
+)
 from gospablik.dialogue.models import Thread
 from gospablik.dialogue.routing import looks_like_appeal, topic_of
 from gospablik.moderation.models import Comment, Message
+from gospablik.networks.models import Connection
 from gospablik.orgs.models import Organization
 
 HIDDEN_COMMENT = (Comment.Status.DELETED, Comment.Status.HIDDEN)
@@ -101,7 +110,24 @@ def follow_moderation(comment: Comment) -> None:
                after={"status": thread.status, "comment_status": comment.status})  # fmt: skip
 
 
+COMMUNITY_KEYS = ("group_id", "page_id", "ig_user_id", "channel_id", "discussion_chat_id")
+
+
+def by_community(comment: Comment) -> bool:
+    """The community's own comment (our answers read back): never a resident's thread."""
+    author = comment.author_id.lstrip("-")
+    if not author:
+        return False
+    ours = {str(comment.account.network_id or "").lstrip("-")}
+    connection = Connection.objects.filter(account_id=comment.account_id).first()
+    if connection is not None:
+        ours |= {str(connection.config.get(k, "")).lstrip("-") for k in COMMUNITY_KEYS}
+    return author in ours - {""}
+
+
 def on_source_saved(source: Any, created: bool) -> None:
+    if isinstance(source, Comment) and by_community(source):
+        return
     if isinstance(source, Comment):
         if not created and Thread.objects.filter(comment=source).exists():
             follow_moderation(source)
@@ -109,3 +135,29 @@ def on_source_saved(source: Any, created: bool) -> None:
             open_thread(source)
     elif created and isinstance(source, Message):
         open_thread(source)
+    elif isinstance(source, Message):
+        follow_inbox(source)
+
+
+def follow_inbox(message: Message) -> None:
+    """Moderation's message inbox is a view of the same data: an answer or a close there
+    settles the message's thread and its clocks."""
+    settled = {
+        Message.Status.ANSWERED: Thread.Status.ANSWERED,
+        Message.Status.CLOSED: Thread.Status.NOT_NEEDED,
+    }.get(Message.Status(message.status))
+    thread = Thread.objects.filter(message=message).first()
+    if settled is None or thread is None or not thread.is_open:
+        return
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update().get(pk=thread.pk)
+        thread.status, thread.due_at = settled, None
+        if settled == Thread.Status.ANSWERED:
+            thread.answered_at = message.answered_at or timezone.now()
+            thread.first_answer_at = thread.first_answer_at or thread.answered_at
+            close_clocks(thread, (ANSWER, FINAL), message.answered_by, "Ответ дан в сообщениях")
+        else:
+            cancel_clocks(thread, (ANSWER, FINAL), None, "Закрыто без ответа в сообщениях")
+        thread.save()
+        record("dialogue.thread_settled", obj=thread, ministry=thread.ministry,
+               after={"status": thread.status, "message_status": message.status})  # fmt: skip

@@ -21,6 +21,7 @@ from gospablik.policy.loader import load_preset
 from gospablik.policy.order import do_record_order_signed
 from gospablik.registry.actions import do_mark_account_deleted, do_register_account
 from gospablik.registry.models import Account
+from gospablik.web.demo_dialogue import load_dialogue_demo
 from gospablik.web.demo_networks import connect_demo_accounts
 
 DEMO_PASSWORD = "gospablik-demo"  # noqa: S105 — printed for the demo only, never used in production
@@ -121,6 +122,7 @@ def load_demo(today: date | None = None) -> list[Person]:
         do_record_order_signed(health, today - timedelta(days=1), actor="demo")
         connect_demo_accounts()
         _content(health, today)
+        load_dialogue_demo(health)
     tick()
     return PEOPLE
 

@@ -239,6 +239,19 @@ class FacebookEmulator(GraphEmulator):
         self.state.notify("comment", "remove", post_id=comment["post_id"], comment_id=node)
         return {"success": True}
 
+    def reply_comment(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        """``POST /{comment-id}/comments`` as the Page; a reply to a reply joins the
+        top-level comment's thread (Facebook keeps one level of replies)."""
+        self._need("pages_manage_engagement")
+        comment = self.state.comments[node]
+        message = str(params.get("message") or "")
+        if not message.strip():
+            raise GraphApiError(100, "(#100) The parameter message is required")
+        top = comment.get("parent", {}).get("id") or node
+        page = {"name": self.state.page["name"], "id": PAGE_ID}
+        reply = self.state.add_comment(comment["post_id"], message, author=page, parent=top)
+        return {"id": reply["id"]}
+
     def update_comment(self, node: str, params: dict[str, Any], req: Request) -> Any:
         self._need("pages_manage_engagement")
         comment = self.state.comments[node]
@@ -271,6 +284,7 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("GET", "comment", ""): FacebookEmulator.get_comment,
     ("DELETE", "comment", ""): FacebookEmulator.delete_comment,
     ("POST", "comment", ""): FacebookEmulator.update_comment,
+    ("POST", "comment", "comments"): FacebookEmulator.reply_comment,
 }
 FacebookEmulator.routes = ROUTES
 

@@ -175,6 +175,21 @@ class InstagramEmulator(GraphEmulator):
         del self.state.comments[node]
         return {"success": True}
 
+    def reply_comment(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        """``POST /{ig-comment-id}/replies``: only on top-level, visible comments."""
+        self._need("instagram_manage_comments")
+        comment = self.state.comments[node]
+        if "parent_id" in comment:
+            raise GraphApiError(100, "(#100) Replies can only be made to top-level comments")
+        if comment["hidden"]:
+            raise GraphApiError(100, "(#100) Cannot reply to a hidden comment")
+        message = str(params.get("message") or "")
+        if not message.strip():
+            raise GraphApiError(100, "(#100) The parameter message is required")
+        own = self.state.user["username"]
+        reply = self.state.add_comment(comment["media_id"], message, username=own, parent=node)
+        return {"id": reply["id"]}
+
     def hide_comment(self, node: str, params: dict[str, Any], req: Request) -> Any:
         self._need("instagram_manage_comments")
         self.state.comments[node]["hidden"] = str(params.get("hide")).lower() == "true"
@@ -194,6 +209,7 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("GET", "media", "comments"): InstagramEmulator.list_comments,
     ("DELETE", "comment", ""): InstagramEmulator.delete_comment,
     ("POST", "comment", ""): InstagramEmulator.hide_comment,
+    ("POST", "comment", "replies"): InstagramEmulator.reply_comment,
 }
 InstagramEmulator.routes = ROUTES
 

@@ -55,6 +55,10 @@ class InstagramWorld:
         """A stable Instagram-scoped id for a commenter."""
         return self._people.setdefault(username, str(17800000000000001 + len(self._people)))
 
+    def author_id(self, username: str) -> str:
+        """The account's own comments (its replies) carry its own id, as on Instagram."""
+        return IG_USER_ID if username == self.user["username"] else self.person(username)
+
     def quota_usage(self) -> int:
         return sum(1 for t in self.published_at if t > self.now() - QUOTA_WINDOW)
 
@@ -92,7 +96,7 @@ class InstagramWorld:
                     parent: str | None = None) -> dict[str, Any]:  # fmt: skip
         comment: dict[str, Any] = {
             "id": self.next_id(), "text": text, "timestamp": graph_time(self.now()),
-            "username": username, "from": {"id": self.person(username), "username": username},
+            "username": username, "from": {"id": self.author_id(username), "username": username},
             "hidden": False, "like_count": 0, "media_id": media_id,
         }  # fmt: skip
         if parent:

@@ -273,6 +273,19 @@ class MaxEmulator(PushingEmulator):
         items = sorted(self.state.comments[post_mid].values(), key=lambda c: c["body"]["seq"])
         return {"messages": items[: int(req.query.get("count") or 100)]}
 
+    def add_comment(self, req: Request, post_mid: str) -> Any:
+        """The bot comments under a channel post; ``link: {type: reply, mid}`` answers a
+        comment (which must still exist)."""
+        self._message(post_mid)
+        body = req.json() or {}
+        text = _text(body)
+        link = body.get("link") or {}
+        reply_to = str(link.get("mid") or "") or None
+        if reply_to and reply_to not in self.state.comments[post_mid]:
+            raise MaxApiError(404, "comment.not.found", "Comment not found")
+        comment = self.state.comment(post_mid, text, self.state.bot, reply_to)
+        return {"message": comment}
+
     def delete_comment(self, req: Request, post_mid: str) -> Any:
         message = self._message(post_mid)
         self._need(self._chat(message["recipient"]["chat_id"]), "delete")
@@ -354,6 +367,7 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("DELETE", "/messages", MaxEmulator.delete_message),
     ("GET", f"/messages/{_MID}/comments", MaxEmulator.get_comments),
     ("DELETE", f"/messages/{_MID}/comments", MaxEmulator.delete_comment),
+    ("POST", f"/messages/{_MID}/comments", MaxEmulator.add_comment),
     ("GET", f"/messages/{_MID}", MaxEmulator.get_message),
     ("GET", "/updates", MaxEmulator.get_updates),
     ("POST", "/subscriptions", MaxEmulator.subscribe),

@@ -170,7 +170,21 @@ class TelegramEmulator(PushingEmulator):
             raise TelegramApiError(403, "Forbidden: bot was blocked by the user")
         if "_group" in params:
             content["media_group_id"] = params["_group"]
+        if params.get("reply_parameters"):
+            content.update(self._reply_to(chat, _json_param(params["reply_parameters"])))
         return self.state.post(chat, content)
+
+    def _reply_to(self, chat: Chat, reply: dict[str, Any]) -> dict[str, Any]:
+        """``reply_parameters``: the message answered (in the discussion group it keeps the
+        post's comment thread); a missing one is Telegram's 400."""
+        parent = chat.messages.get(int(reply.get("message_id") or 0))
+        if parent is None:
+            if reply.get("allow_sending_without_reply"):
+                return {}
+            raise bad("message to be replied not found")
+        shallow = {k: v for k, v in parent.items() if k != "reply_to_message"}
+        thread = parent.get("message_thread_id")
+        return {"reply_to_message": shallow, **({"message_thread_id": thread} if thread else {})}
 
     def _file(self, params: dict[str, Any], req: Request, field: str) -> str:
         value = params.get(field)

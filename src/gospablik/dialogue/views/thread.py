@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gospablik.dialogue import actions, inbox
@@ -66,7 +67,7 @@ def _context(
         "templates": Template.objects.filter(ministry=ministry).order_by("title")[:100],
         "can_answer": may_answer(request.user, thread),
         "answer_form": forms.get("answer_form") or AnswerForm(),
-        "note_form": NoteForm(),
+        "note_form": NoteForm(prefix="note"),
         "assign_form": AssignForm(
             users=colleagues(ministry), initial={"assignee": thread.assignee_id}
         ),
@@ -110,7 +111,7 @@ def answer(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
             messages.error(request, text)
         context = _context(request, ministry, thread, answer_form=form)  # the draft is kept
         return render(request, "dialogue/thread.html", context, status=400)
-    messages.success(request, "Ответ поставлен в очередь отправки.")
+    messages.success(request, _("Ответ поставлен в очередь отправки."))
     return redirect("dialogue:thread", ministry.key, thread.pk)
 
 
@@ -133,7 +134,7 @@ def act(request: HttpRequest, ministry: Ministry, pk: int, name: str) -> HttpRes
 def _run(request: HttpRequest, ministry: Ministry, thread: Thread, name: str) -> None:
     data, user = request.POST, request.user
     if name == "note":
-        actions.do_add_note(thread, data.get("text", ""), actor=user)
+        actions.do_add_note(thread, data.get("note-text", ""), actor=user)
     elif name == "assign":
         form = AssignForm(data, users=colleagues(ministry))
         if not form.is_valid():

@@ -27,8 +27,16 @@ from ..base import (
     RemotePost,
     Stats,
     check_draft,
+    comment_gone,
 )
-from .graph import GRAPH_FIELDS, graph_auth, graph_result, graph_url, parse_time
+from .graph import (
+    GRAPH_FIELDS,
+    graph_auth,
+    graph_result,
+    graph_url,
+    is_missing_object,
+    parse_time,
+)
 from .webhook import parse_webhook
 
 ROLE_BY_TASK = (("MANAGE", "administrator"), ("CREATE_CONTENT", "editor"),
@@ -45,7 +53,7 @@ class FacebookConnector(BaseConnector):
         Capability.READ_COMMENTS, Capability.DELETE_COMMENT, Capability.HIDE_COMMENT,
         Capability.BAN_USER, Capability.UNBAN_USER, Capability.READ_PROFILE,
         Capability.READ_ADMINS, Capability.READ_STATS, Capability.PUSH_EVENTS,
-        Capability.SEND_MESSAGE,
+        Capability.SEND_MESSAGE, Capability.REPLY_COMMENT,
     })  # fmt: skip
     config_schema = (
         ConfigField("page_id", "Id страницы Facebook"),
@@ -189,6 +197,21 @@ class FacebookConnector(BaseConnector):
         self.call("DELETE", comment.comment_id)
         if block_author and comment.author_id:
             self.ban(comment.author_id, reason="other", until=None)
+
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """``POST /{comment-id}/comments`` as the Page (a reply in the comment's thread).
+        The Graph API keeps no idempotency key: the outbound queue reads back before a repeat."""
+
+        def send() -> str:
+            try:
+                answer = self.call("POST", f"{comment_id}/comments", params={"message": text})
+            except ConnectorError as error:
+                if is_missing_object(error):
+                    raise comment_gone(self.network) from error
+                raise
+            return str(answer["id"])
+
+        return send()
 
     def hide_comment(self, comment: RemoteComment) -> None:
         """Hidden comments stay visible to their author and friends."""

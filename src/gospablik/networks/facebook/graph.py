@@ -126,6 +126,11 @@ def _regain_minutes(usage: str) -> float:
     return max(values, default=0.0)
 
 
+def is_missing_object(error: ConnectorError) -> bool:
+    """Graph's "object does not exist" (code 100, subcode 33): e.g. a deleted comment."""
+    return str(error.code) == "100" and "does not exist" in error.message
+
+
 def graph_result(network: str, response: httpx.Response) -> Any:
     try:
         body = response.json()

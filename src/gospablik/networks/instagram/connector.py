@@ -31,12 +31,14 @@ from ..base import (
     RemoteComment,
     RemotePost,
     check_draft,
+    comment_gone,
 )
 from ..facebook.graph import (
     GRAPH_FIELDS,
     graph_auth,
     graph_result,
     graph_url,
+    is_missing_object,
     parse_time,
 )
 from .webhook import parse_webhook
@@ -53,7 +55,7 @@ class InstagramConnector(BaseConnector):
         Capability.PUBLISH_PHOTO, Capability.PUBLISH_VIDEO, Capability.DELETE_POST,
         Capability.READ_WALL, Capability.READ_COMMENTS, Capability.DELETE_COMMENT,
         Capability.HIDE_COMMENT, Capability.READ_PROFILE, Capability.PUSH_EVENTS,
-        Capability.SEND_MESSAGE,
+        Capability.SEND_MESSAGE, Capability.REPLY_COMMENT,
     })  # fmt: skip
     config_schema = (
         ConfigField("ig_user_id", "Id профессионального аккаунта Instagram"),
@@ -240,6 +242,21 @@ class InstagramConnector(BaseConnector):
 
     def hide_comment(self, comment: RemoteComment) -> None:
         self.call("POST", comment.comment_id, {"hide": "true"})
+
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """``POST /{ig-comment-id}/replies`` (top-level, not hidden comments only; the
+        caller passes the top-level comment of a reply); the queue reads back before a repeat."""
+
+        def send() -> str:
+            try:
+                answer = self.call("POST", f"{comment_id}/replies", {"message": text})
+            except ConnectorError as error:
+                if is_missing_object(error):
+                    raise comment_gone(self.network) from error
+                raise
+            return str(answer["id"])
+
+        return send()
 
     def parse_webhook(self, body: bytes, headers: dict[str, str]) -> list[InboundEvent]:
         return parse_webhook(body, headers, self.credentials.get("app_secret", ""))

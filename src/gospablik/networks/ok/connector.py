@@ -199,10 +199,10 @@ class OKConnector(BaseConnector):
 
     def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
         """``discussions.addDiscussionComment`` on the group topic, as the group, in reply
-        to ``comment_id``. OK keeps no idempotency key: one send per key (``answer_once``).
+        to ``comment_id``. OK keeps no idempotency key: the queue reads back before a repeat.
         VERIFY on apiok.ru: the reply parameter name (``reply_to_comment_id``, as the
         comments of ``discussions.getComments`` carry it) and ``as_admin``."""
-        return self.answer_once(idempotency_key, lambda: self._reply(post_id, comment_id, text))
+        return self._reply(post_id, comment_id, text)
 
     def _reply(self, post_id: str, comment_id: str, text: str) -> str:
         try:

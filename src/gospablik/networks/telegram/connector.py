@@ -30,6 +30,7 @@ from ..base import (
     RemoteComment,
     Stats,
     check_draft,
+    comment_gone,
 )
 from ..http import parse_json
 from .events import message_text, parse_webhook, update_events, when
@@ -95,7 +96,7 @@ class TelegramConnector(BaseConnector):
         Capability.DELETE_POST, Capability.READ_COMMENTS, Capability.DELETE_COMMENT,
         Capability.BAN_USER, Capability.UNBAN_USER, Capability.BAN_END_DATE,
         Capability.READ_PROFILE, Capability.READ_ADMINS, Capability.READ_STATS,
-        Capability.PUSH_EVENTS, Capability.SEND_MESSAGE,
+        Capability.PUSH_EVENTS, Capability.SEND_MESSAGE, Capability.REPLY_COMMENT,
     })  # fmt: skip
     config_schema = (
         ConfigField("channel", "Канал (@имя или числовой id)"),
@@ -332,6 +333,26 @@ class TelegramConnector(BaseConnector):
     def unban(self, user_id: str) -> None:
         self.call("unbanChatMember", {"chat_id": self.group_id(), "user_id": int(user_id),
                                       "only_if_banned": True})  # fmt: skip
+
+    def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
+        """``sendMessage`` in the discussion group with ``reply_parameters`` (the comment),
+        so the answer sits in the post's comment thread. No idempotency key in the Bot API:
+        the outbound queue decides about a repeat (Telegram cannot be read back)."""
+        if len(text) > MAX_TEXT:
+            raise self.error(f"Текст длиннее {MAX_TEXT} символов", permanent=True, code="too_long")
+
+        def send() -> str:
+            params = {"chat_id": self.group_id(), "text": text,
+                      "reply_parameters": {"message_id": int(comment_id)}}  # fmt: skip
+            try:
+                sent = self.call("sendMessage", params)
+            except ConnectorError as error:
+                if "message to be replied not found" in error.message:
+                    raise comment_gone(self.network) from error
+                raise
+            return str(sent["message_id"])
+
+        return send()
 
     # --- private messages to the bot ------------------------------------------------------------
 

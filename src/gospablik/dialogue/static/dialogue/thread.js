@@ -24,6 +24,16 @@
     }
   });
 
+  if (text && form) {
+    text.addEventListener("keydown", function (e) {  // Ctrl+Enter sends the answer
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.submit(); }
+    });
+  }
+  var assignSelect = document.querySelector("#assign-form select");
+  if (assignSelect) {
+    assignSelect.addEventListener("change", function () { assignSelect.form.submit(); });
+  }
+
   if (templates && text) {
     templates.addEventListener("change", function () {
       var option = templates.options[templates.selectedIndex];

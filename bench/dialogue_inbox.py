@@ -1,0 +1,174 @@
+"""«Диалоги» inbox page time with many threads (default 100,000) on PostgreSQL.
+
+Seeds one ministry with two accounts and N resident comments with their threads (bulk
+inserts: no classifier, no signals — the inbox reads only the stored rows), then times the
+inbox page as a logged-in operator through Django's test client (views, queries,
+templates): the first page, a keyset page deep in the list, the overdue filter, a status
+filter, a text search and the thread page. Median of several runs; the query count of
+each page is printed too (it must not grow with N).
+
+    createdb -h 127.0.0.1 -U postgres gospablik_dialogue_bench  # once
+    .venv/bin/python bench/dialogue_inbox.py \\
+        --database-url postgres://postgres@127.0.0.1:5432/gospablik_dialogue_bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gospablik_dialogue_bench"
+TEXTS = [
+    "Подскажите, когда откроется запись к терапевту?",
+    "Третий день не вывозят мусор у поликлиники, безобразие",
+    "Прошу разобраться с регистратурой",
+    "Спасибо врачам за заботу!",
+    "Хорошая новость",
+]
+
+
+def configure(database_url: str, keep: bool) -> None:
+    os.environ["GOSPABLIK_VAR_DIR"] = tempfile.mkdtemp(prefix="gospablik-bench-")
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
+    os.environ.setdefault("GOSPABLIK_LOG_LEVEL", "WARNING")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, skip_checks=True)
+    if not keep:
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def seed(count: int) -> object:
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from tests.foundation.factories import register
+
+    from gospablik.dialogue.classifier import classify
+    from gospablik.dialogue.models import Thread
+    from gospablik.moderation.models import Comment
+    from gospablik.orgs.models import Membership, Organization
+    from gospablik.policy.actions import do_setup_ministry
+    from gospablik.policy.loader import load_preset
+
+    ministry = do_setup_ministry(load_preset("kuzbass-health-335"))
+    accounts = [
+        register(ministry, url=f"https://vk.com/club{n}", network_id=str(n)) for n in (1, 2)
+    ]
+    user = get_user_model().objects.create_user("operator", "op@example.org", "bench-password")
+    org = Organization.objects.get(ministry=ministry, key="komiac")
+    Membership.objects.create(user=user, organization=org, role="editor")
+    verdicts = [classify(t) for t in TEXTS]
+    now, batch = timezone.now(), 5000
+    for start in range(0, count, batch):
+        size = min(batch, count - start)
+        comments = [
+            Comment(ministry=ministry, account=accounts[i % 2], network="vk",
+                    network_comment_id=str(start + i), post_id=str((start + i) // 50),
+                    author_id=str((start + i) % 7919), author_name=f"Житель {(start + i) % 7919}",
+                    text=f"{TEXTS[(start + i) % 5]} ({start + i})", status="kept",
+                    received_at=now - timedelta(minutes=start + i))
+            for i in range(size)
+        ]  # fmt: skip
+        Comment.objects.bulk_create(comments, batch_size=batch)
+        threads = []
+        for c in comments:
+            verdict = verdicts[int(c.network_comment_id) % 5]
+            answered = int(c.network_comment_id) % 3 == 0
+            threads.append(Thread(
+                ministry=ministry, account=c.account, network="vk", kind="comment", comment=c,
+                post_id=c.post_id, author_id=c.author_id, received_at=c.received_at,
+                category=verdict.kind, machine_category=verdict.kind, score=verdict.score,
+                needs_answer=verdict.needs_answer,
+                status="answered" if answered and verdict.needs_answer else "new",
+                due_at=c.received_at + timedelta(days=1) if verdict.needs_answer else None,
+            ))  # fmt: skip
+        Thread.objects.bulk_create(threads, batch_size=batch)
+        print(f"  seeded {start + size:,}", end="\r", flush=True)
+    print()
+    return user
+
+
+def analyze() -> None:
+    """What autovacuum does after a bulk load: statistics and the visibility map."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for table in ("dialogue_thread", "moderation_comment"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+def timed(client: object, url: str, runs: int) -> tuple[float, int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries, status = [], 0, 0
+    client.get(url)  # type: ignore[attr-defined]  # warm caches (templates, policy)
+    for _ in range(runs):
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)  # type: ignore[attr-defined]
+        times.append((time.perf_counter() - start) * 1000)
+        queries, status = len(captured), response.status_code
+    return statistics.median(times), queries, status
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--threads", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="reuse the threads seeded before")
+    args = parser.parse_args()
+    configure(args.database_url, args.keep)
+    from django.conf import settings
+    from django.test import Client
+
+    from gospablik.dialogue.models import Thread
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    started = time.perf_counter()
+    if args.keep and Thread.objects.exists():
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(username="operator")
+    else:
+        user = seed(args.threads)
+        print(f"seeded {args.threads:,} threads in {time.perf_counter() - started:.0f} s")
+        analyze()
+    print(f"threads in the database: {Thread.objects.count():,}")
+    client = Client()
+    client.force_login(user)
+    base = "/kuzbass-health-335/dialogue/"
+    deep = Thread.objects.order_by("-received_at", "-id")[args.threads // 2]
+    cursor = f"{deep.received_at.isoformat()}|{deep.pk}"
+    pages = {
+        "inbox, first page (open)": base,
+        "inbox, all statuses": f"{base}?status=all",
+        "inbox, keyset page in the middle": f"{base}?status=all&after={cursor}",
+        "inbox, overdue": f"{base}?overdue=1",
+        "inbox, complaints": f"{base}?category=complaint",
+        "inbox, search «регистратурой»": f"{base}?q=регистратурой&status=all",
+        "thread page": f"{base}threads/{deep.pk}/",
+        "API threads, first page": "/api/m/kuzbass-health-335/dialogue/threads/",
+    }
+    print(f"{'page':40} {'median ms':>10} {'queries':>8} {'status':>7}")
+    for label, url in pages.items():
+        ms, queries, status = timed(client, url, args.runs)
+        print(f"{label:40} {ms:10.1f} {queries:8d} {status:7d}")
+
+
+if __name__ == "__main__":
+    main()
