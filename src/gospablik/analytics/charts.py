@@ -85,4 +85,5 @@ def render(chart: Chart, width: int, height: int) -> str:
     for name, values in chart.series.items():
         graph.add(name, list(values))
     rendered: str = graph.render(is_unicode=True)
+    rendered = rendered.replace('id="activate-serie-', f'id="{chart.key}-serie-')  # unique ids
     return rendered.replace("<svg ", f'<svg data-chart="{chart.key}" role="img" ', 1)
