@@ -6,6 +6,7 @@ Russian number and date formatting; a point without data is a gap, never a zero.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ STYLE = Style(
 )
 
 
+STYLE_ELEMENT = re.compile(r"<(style|script)[^>]*>.*?</\1>", re.S)  # pygal's config script too
+INLINE_STYLE = re.compile(r' style="[^"]*"')
+
+
 @dataclass(frozen=True)
 class Chart:
     key: str
@@ -61,6 +66,13 @@ class Chart:
         ]
 
     def svg(self, width: int = 820, height: int = 300) -> SafeString:
+        """For the pages: no inline style or script (the CSP forbids them; the file
+        static/analytics/pygal.css styles every chart)."""
+        inline = render(self, width, height)
+        return mark_safe(INLINE_STYLE.sub("", STYLE_ELEMENT.sub("", inline)))  # noqa: S308
+
+    def standalone_svg(self, width: int = 820, height: int = 300) -> SafeString:
+        """With its own style: the PDF and the downloaded file."""
         return mark_safe(render(self, width, height))  # noqa: S308 — pygal escapes labels
 
 

@@ -108,12 +108,15 @@ def _charts(ministries: list[Ministry], period: Period, ranking: list[Ranked]) -
     audience: dict[str, list[float | None]] = {}
     labels: list[str] = []
     for m in ministries:
-        points = queries.series(queries.ministry_days(m, period), "followers", period)
-        labels = day_labels([d for d, _v in points], weekly=period.interval == "week")
-        audience[m.short_name] = [v for _d, v in points]
+        rows = queries.ministry_days(m, period)
+        days = [d for d, _v in queries.series(rows, "posts", period)]
+        labels = day_labels(days, weekly=period.interval == "week")
+        audience[m.short_name] = queries.complete_sum(rows, "followers", period, len(days))
     top = ranking[:10]
     return [
-        Chart("cur_audience", _("Аудитория министерств"), labels, audience),
+        Chart(
+            "cur_audience", _("Аудитория министерств (соцсети с полной историей)"), labels, audience
+        ),  # fmt: skip
         Chart(
             "cur_rating",
             _("Рейтинг: первые 10 страниц"),

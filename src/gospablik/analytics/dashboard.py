@@ -15,6 +15,7 @@ from gospablik.analytics.metrics import METRIC_LABELS
 from gospablik.analytics.period import Period
 from gospablik.analytics.queries import Figures
 from gospablik.analytics.rates import share_percent
+from gospablik.networks.base import NETWORK_LABELS_RU
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import NoPolicy, policy_for
 
@@ -109,15 +110,12 @@ def _repost_cap(ministry: Ministry) -> float | None:
 
 def ministry_charts(ministry: Ministry, period: Period) -> list[Chart]:
     rows = queries.ministry_days(ministry, period)
-    followers = queries.series(rows, "followers", period)
-    labels = day_labels([d for d, _v in followers], weekly=period.interval == "week")
+    followers = queries.by_network(rows, "followers", period)
+    days = [d for d, _v in queries.series(rows, "posts", period)]
+    labels = day_labels(days, weekly=period.interval == "week")
+    audience = {NETWORK_LABELS_RU.get(n, n): _values(points) for n, points in followers.items()}
     return [
-        Chart(
-            "audience",
-            _("Аудитория"),
-            labels,
-            {str(METRIC_LABELS["followers"]): _values(followers)},
-        ),
+        Chart("audience", _("Аудитория по соцсетям"), labels, audience),
         Chart(
             "activity",
             _("Публикации и реакции"),

@@ -130,15 +130,16 @@ class AccountWeek(Totals):
 
 
 class MinistryDay(Totals):
-    """All of a ministry's accounts on one day."""
+    """All of a ministry's accounts in one network on one day."""
 
     ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    network = models.CharField(max_length=16)
     day = models.DateField()
     accounts = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["ministry", "day"], name="ministry_day_once")
+            models.UniqueConstraint(fields=["ministry", "day", "network"], name="ministry_day_once")
         ]
 
     def __str__(self) -> str:

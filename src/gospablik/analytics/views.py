@@ -97,7 +97,7 @@ def _download(chart: object, fmt: str, name: str, period: Period) -> HttpRespons
         "since": date_format(period.since, "d.m.Y"), "until": date_format(period.until, "d.m.Y"),
     }  # fmt: skip
     if fmt == "svg":
-        response = HttpResponse(chart.svg(), content_type="image/svg+xml")  # type: ignore[attr-defined]
+        response = HttpResponse(chart.standalone_svg(), content_type="image/svg+xml")  # type: ignore[attr-defined]
     else:
         response = HttpResponse(chart_xlsx(chart, caption), content_type=XLSX)  # type: ignore[arg-type]
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
