@@ -6,6 +6,7 @@ Russian number and date formatting; a point without data is a gap, never a zero.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Sequence
@@ -14,8 +15,10 @@ from datetime import date
 from typing import Any
 
 import pygal
+from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from pygal.style import Style
 
 from gospablik.analytics.formatting import number
@@ -37,6 +40,7 @@ STYLE = Style(
 )
 
 
+CACHE_SECONDS = 3600
 STYLE_ELEMENT = re.compile(r"<(style|script)[^>]*>.*?</\1>", re.S)  # pygal's config script too
 INLINE_STYLE = re.compile(r' style="[^"]*"')
 
@@ -82,6 +86,20 @@ def day_labels(days: Sequence[date], weekly: bool = False) -> list[str]:
 
 
 def render(chart: Chart, width: int, height: int) -> str:
+    """The SVG, from the cache when the same chart was drawn before (pygal spends tens of
+    milliseconds per chart; the figures change only when statistics are collected)."""
+    key = (
+        "analytics:svg:"
+        + hashlib.sha256(repr((chart, width, height, get_language())).encode("utf-8")).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        found = draw(chart, width, height)
+        cache.set(key, found, CACHE_SECONDS)
+    return str(found)
+
+
+def draw(chart: Chart, width: int, height: int) -> str:
     kind = pygal.Bar if chart.kind == "bar" else pygal.Line
     options: dict[str, Any] = {
         "js": [], "style": STYLE, "width": width, "height": height,

@@ -55,36 +55,28 @@ def ministry_days(ministry: Ministry, period: Period) -> QuerySet[MinistryDay]:
     return MinistryDay.objects.filter(ministry=ministry, day__range=(period.since, period.until))
 
 
-def ministry_figures(ministry: Ministry, period: Period) -> Figures:
-    """Sums over the period; followers: the last known count of each network, and for
-    growth its first count in the period (a network without history adds no growth)."""
-    days = ministry_days(ministry, period)
-    sums = days.aggregate(**{m: Sum(m) for m in SUMMED})
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for network, count in (
-        days.exclude(followers=None).order_by("day").values_list("network", "followers")
-    ):
-        first.setdefault(network, int(count or 0))
-        last[network] = int(count or 0)
-    followers = sum(last.values()) if last else None
-    start = sum(first.values()) if first else None
-    return Figures(followers, start, {m: int(v or 0) for m, v in sums.items()})
-
-
 def series(
     rows: QuerySet[Any], metric: str, period: Period, interval: str | None = None
 ) -> list[tuple[date, int | None]]:
     """``rows`` (with ``day`` and ``metric``; several rows a day are summed) as points by
     day or week; a day without a figure is None (no data), never zero."""
     found = dict(rows.values("day").annotate(value=Sum(metric)).values_list("day", "value"))
+    return points(found, metric, period, interval)
+
+
+def points(
+    found: dict[date, int | None], metric: str, period: Period, interval: str | None = None
+) -> list[tuple[date, int | None]]:
+    """Figures by day as points by day or week (followers: the week's last count; the
+    others: the week's sum); a day without a figure is None."""
     days = [period.since + timedelta(days=i) for i in range(period.days)]
     if (interval or period.interval) == "day":
         return [(d, found.get(d)) for d in days]
     weeks: dict[date, list[int]] = {d - timedelta(days=d.weekday()): [] for d in days}
     for d in days:
-        if found.get(d) is not None:
-            weeks[d - timedelta(days=d.weekday())].append(found[d])
+        value = found.get(d)
+        if value is not None:
+            weeks[d - timedelta(days=d.weekday())].append(value)
     return [(w, _pick(metric, v)) for w, v in sorted(weeks.items())]
 
 
@@ -93,28 +85,6 @@ def _pick(metric: str, values: list[int]) -> int | None:
     if not values:
         return None
     return values[-1] if metric == "followers" else sum(values)
-
-
-def by_network(
-    rows: QuerySet[MinistryDay], metric: str, period: Period
-) -> dict[str, list[tuple[date, int | None]]]:
-    networks = sorted(set(rows.values_list("network", flat=True)))
-    return {n: series(rows.filter(network=n), metric, period) for n in networks}
-
-
-def complete_sum(
-    rows: QuerySet[MinistryDay], metric: str, period: Period, size: int
-) -> list[float | None]:
-    """Per point, the sum over the networks with a figure at every point (a network that
-    gives no history — Telegram, MAX followers — would make the sum jump)."""
-    complete = [
-        [v for _d, v in points]
-        for points in by_network(rows, metric, period).values()
-        if all(v is not None for _d, v in points)
-    ]
-    if not complete:
-        return [None] * size
-    return [float(sum(column)) for column in zip(*complete, strict=True)]
 
 
 def repost_share(ministry: Ministry, period: Period) -> tuple[int, int]:
