@@ -214,6 +214,7 @@ CELERY_BEAT_SCHEDULE = {
     "duties-tick": every(60.0, "gospablik.duties.tasks.tick"),
     "vk-longpoll": every(15.0, "gospablik.networks.tasks.vk_longpoll"),
     "analytics-collect": every(900.0, "gospablik.analytics.tasks.collect"),
+    "analytics-weekly": every(3600.0, "gospablik.analytics.tasks.weekly"),
 }
 REDIS_URL = envstr("GOSPABLIK_REDIS_URL", "")
 # Keys of the shared rate limiter in Redis (several installations may share one Redis).

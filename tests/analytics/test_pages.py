@@ -46,7 +46,7 @@ def test_the_dashboard_draws_a_point_per_day(client: Client, head: Any, collecte
     html = page(
         login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}"
     )
-    assert dots(html, "audience") == 7
+    assert dots(html, "audience") == 7 + 7 + 1 + 1  # Telegram and MAX: no history
     assert "ER по подписчикам" in html and "Доля репостов" in html
 
 
@@ -55,7 +55,7 @@ def test_a_longer_range_draws_more_points(client: Client, head: Any, collected: 
     html = page(
         login(client, head), f"/kuzbass-health-335/analytics/?since={since}&until={today()}"
     )
-    assert dots(html, "audience") == 14
+    assert dots(html, "audience") == 14 + 14 + 1 + 1
 
 
 def test_a_bad_range_says_so_and_shows_the_default(client: Client, head: Any) -> None:
@@ -92,8 +92,10 @@ def test_a_chart_exports_to_xlsx_with_the_same_numbers(
         f"/kuzbass-health-335/analytics/charts/audience.xlsx?{query}"
     )
     sheet = load_workbook(BytesIO(response.content)).active
-    values = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True)]
-    assert len(values) == 7 and all(isinstance(v, int) for v in values)
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    vk = rows[0].index("ВКонтакте")
+    values = [row[vk] for row in rows[1:]]
+    assert len(values) == 7 and all(isinstance(v, int) and v > 10_000 for v in values)
     svg = login(client, head).get(f"/kuzbass-health-335/analytics/charts/audience.svg?{query}")
     assert svg["Content-Type"] == "image/svg+xml"
 

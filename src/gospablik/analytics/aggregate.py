@@ -51,7 +51,7 @@ def refresh_ministry_days(ministry_id: int, since: date, until: date) -> None:
     sums = {f"{m}": Sum(m) for m in SUMMED}
     per_day = (
         AccountDay.objects.filter(account__ministry_id=ministry_id, day__range=(since, until))
-        .values("day")
+        .values("day", "account__network")
         .annotate(
             followers_total=Sum("followers"),
             accounts=Count("account_id"),
@@ -65,5 +65,8 @@ def refresh_ministry_days(ministry_id: int, since: date, until: date) -> None:
         values |= {"followers": found["followers_total"], "accounts": found["accounts"],
                    "gap_days": found["gap_days"]}  # fmt: skip
         MinistryDay.objects.update_or_create(
-            ministry_id=ministry_id, day=found["day"], defaults=values
+            ministry_id=ministry_id,
+            day=found["day"],
+            network=found["account__network"],
+            defaults=values,
         )

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from gospablik.analytics import queries
+from gospablik.analytics.daytable import DayTable
 from gospablik.analytics.forms import MAX_DAYS
 from gospablik.analytics.metrics import METRICS
 from gospablik.analytics.models import AccountDay
@@ -120,7 +121,7 @@ class SummaryView(MinistryScoped, generics.GenericAPIView):
 
 
 def summary(ministry: Any, period: Period) -> dict[str, Any]:
-    figures = queries.ministry_figures(ministry, period)
+    figures = DayTable.load(ministry.pk, period.since, period.until).figures(period)
     reposts, total = queries.repost_share(ministry, period)
     return {
         "since": period.since, "until": period.until, "followers": figures.followers,

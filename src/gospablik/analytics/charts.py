@@ -6,6 +6,8 @@ Russian number and date formatting; a point without data is a gap, never a zero.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,8 +15,10 @@ from datetime import date
 from typing import Any
 
 import pygal
+from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from pygal.style import Style
 
 from gospablik.analytics.formatting import number
@@ -34,6 +38,11 @@ STYLE = Style(
     value_font_size=11,
     legend_font_size=12,
 )
+
+
+CACHE_SECONDS = 3600
+STYLE_ELEMENT = re.compile(r"<(style|script)[^>]*>.*?</\1>", re.S)  # pygal's config script too
+INLINE_STYLE = re.compile(r' style="[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,13 @@ class Chart:
         ]
 
     def svg(self, width: int = 820, height: int = 300) -> SafeString:
+        """For the pages: no inline style or script (the CSP forbids them; the file
+        static/analytics/pygal.css styles every chart)."""
+        inline = render(self, width, height)
+        return mark_safe(INLINE_STYLE.sub("", STYLE_ELEMENT.sub("", inline)))  # noqa: S308
+
+    def standalone_svg(self, width: int = 820, height: int = 300) -> SafeString:
+        """With its own style: the PDF and the downloaded file."""
         return mark_safe(render(self, width, height))  # noqa: S308 — pygal escapes labels
 
 
@@ -70,6 +86,20 @@ def day_labels(days: Sequence[date], weekly: bool = False) -> list[str]:
 
 
 def render(chart: Chart, width: int, height: int) -> str:
+    """The SVG, from the cache when the same chart was drawn before (pygal spends tens of
+    milliseconds per chart; the figures change only when statistics are collected)."""
+    key = (
+        "analytics:svg:"
+        + hashlib.sha256(repr((chart, width, height, get_language())).encode("utf-8")).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        found = draw(chart, width, height)
+        cache.set(key, found, CACHE_SECONDS)
+    return str(found)
+
+
+def draw(chart: Chart, width: int, height: int) -> str:
     kind = pygal.Bar if chart.kind == "bar" else pygal.Line
     options: dict[str, Any] = {
         "js": [], "style": STYLE, "width": width, "height": height,
@@ -85,4 +115,5 @@ def render(chart: Chart, width: int, height: int) -> str:
     for name, values in chart.series.items():
         graph.add(name, list(values))
     rendered: str = graph.render(is_unicode=True)
+    rendered = rendered.replace('id="activate-serie-', f'id="{chart.key}-serie-')  # unique ids
     return rendered.replace("<svg ", f'<svg data-chart="{chart.key}" role="img" ', 1)

@@ -10,8 +10,8 @@ from typing import Any
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
-from gospablik.analytics import queries
 from gospablik.analytics.charts import Chart, day_labels
+from gospablik.analytics.daytable import DayTable
 from gospablik.analytics.models import AccountWeek
 from gospablik.analytics.norms import NormCheck, below_norm, check_week
 from gospablik.analytics.period import Period
@@ -108,12 +108,15 @@ def _charts(ministries: list[Ministry], period: Period, ranking: list[Ranked]) -
     audience: dict[str, list[float | None]] = {}
     labels: list[str] = []
     for m in ministries:
-        points = queries.series(queries.ministry_days(m, period), "followers", period)
-        labels = day_labels([d for d, _v in points], weekly=period.interval == "week")
-        audience[m.short_name] = [v for _d, v in points]
+        table = DayTable.load(m.pk, period.since, period.until)
+        days = [d for d, _v in table.series("posts", period)]
+        labels = day_labels(days, weekly=period.interval == "week")
+        audience[m.short_name] = table.complete_sum("followers", period)
     top = ranking[:10]
     return [
-        Chart("cur_audience", _("Аудитория министерств"), labels, audience),
+        Chart(
+            "cur_audience", _("Аудитория министерств (соцсети с полной историей)"), labels, audience
+        ),  # fmt: skip
         Chart(
             "cur_rating",
             _("Рейтинг: первые 10 страниц"),

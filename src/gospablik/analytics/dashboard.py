@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from gospablik.analytics import queries
 from gospablik.analytics.charts import Chart, day_labels
+from gospablik.analytics.daytable import DayTable
 from gospablik.analytics.formatting import number
 from gospablik.analytics.metrics import METRIC_LABELS
 from gospablik.analytics.period import Period
 from gospablik.analytics.queries import Figures
 from gospablik.analytics.rates import share_percent
+from gospablik.networks.base import NETWORK_LABELS_RU
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import NoPolicy, policy_for
 
@@ -71,11 +73,11 @@ def figure_cards(now: Figures, before: Figures) -> list[Card]:
 
 
 def ministry_dashboard(ministry: Ministry, period: Period) -> Dashboard:
-    now = queries.ministry_figures(ministry, period)
-    before = queries.ministry_figures(ministry, period.previous())
+    table = DayTable.load(ministry.pk, period.previous().since, period.until)
+    now, before = table.figures(period), table.figures(period.previous())
     cards = figure_cards(now, before)
     cards += _content_cards(ministry, period)
-    return Dashboard(period, cards, ministry_charts(ministry, period))
+    return Dashboard(period, cards, ministry_charts(table, period))
 
 
 def _content_cards(ministry: Ministry, period: Period) -> list[Card]:
@@ -107,36 +109,21 @@ def _repost_cap(ministry: Ministry) -> float | None:
     return cap.max_share if cap else None
 
 
-def ministry_charts(ministry: Ministry, period: Period) -> list[Chart]:
-    rows = queries.ministry_days(ministry, period)
-    followers = queries.series(rows, "followers", period)
-    labels = day_labels([d for d, _v in followers], weekly=period.interval == "week")
+def ministry_charts(table: DayTable, period: Period) -> list[Chart]:
+    days = [d for d, _v in table.series("posts", period)]
+    labels = day_labels(days, weekly=period.interval == "week")
+    audience = {NETWORK_LABELS_RU.get(n, n): _values(table.series("followers", period, n))
+                for n in table.networks()}  # fmt: skip
     return [
-        Chart(
-            "audience",
-            _("Аудитория"),
-            labels,
-            {str(METRIC_LABELS["followers"]): _values(followers)},
-        ),
-        Chart(
-            "activity",
-            _("Публикации и реакции"),
-            labels,
-            {
-                str(METRIC_LABELS[m]): _values(queries.series(rows, m, period))
-                for m in ("posts", "likes", "reposts", "comments")
-            },
-        ),  # fmt: skip
-        Chart(
-            "reach",
-            _("Охват и просмотры"),
-            labels,
-            {
-                str(METRIC_LABELS[m]): _values(queries.series(rows, m, period))
-                for m in ("reach", "views")
-            },
-        ),  # fmt: skip
-    ]
+        Chart("audience", _("Аудитория по соцсетям"), labels, audience),
+        Chart("activity", _("Публикации и реакции"), labels, {
+            str(METRIC_LABELS[m]): _values(table.series(m, period))
+            for m in ("posts", "likes", "reposts", "comments")
+        }),
+        Chart("reach", _("Охват и просмотры"), labels, {
+            str(METRIC_LABELS[m]): _values(table.series(m, period)) for m in ("reach", "views")
+        }),
+    ]  # fmt: skip
 
 
 def _values(points: list[tuple[date, int | None]]) -> list[float | None]:

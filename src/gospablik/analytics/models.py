@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -129,16 +130,57 @@ class AccountWeek(Totals):
 
 
 class MinistryDay(Totals):
-    """All of a ministry's accounts on one day."""
+    """All of a ministry's accounts in one network on one day."""
 
     ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    network = models.CharField(max_length=16)
     day = models.DateField()
     accounts = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["ministry", "day"], name="ministry_day_once")
+            models.UniqueConstraint(fields=["ministry", "day", "network"], name="ministry_day_once")
         ]
 
     def __str__(self) -> str:
         return f"{self.ministry_id} {self.day}"
+
+
+class Report(models.Model):
+    """A PDF report of a ministry for a period: every Monday for the last week, or on
+    demand; built in the background, ``progress`` in percent while it builds."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("В очереди")
+        BUILDING = "building", _("Готовится")
+        READY = "ready", _("Готов")
+        FAILED = "failed", _("Ошибка")
+
+    ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    since = models.DateField()
+    until = models.DateField()
+    weekly = models.BooleanField(default=False)  # the Monday report of the last week
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    pdf = models.BinaryField(blank=True, default=b"")
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ministry", "since"],
+                condition=models.Q(weekly=True),
+                name="weekly_report_once",
+            )
+        ]
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("отчёт")
+        verbose_name_plural = _("отчёты")
+
+    def __str__(self) -> str:
+        return f"{self.ministry_id} {self.since}..{self.until}"

@@ -33,7 +33,7 @@ def check_week(ministry: Ministry, spec: AnalyticsSpec, week: date) -> list[Norm
     accounts = Account.objects.filter(ministry=ministry, status=Account.Status.ACTIVE)
     end = timezone.make_aware(datetime.combine(week + timedelta(days=7), time.min))
     checks = []
-    for account in accounts.select_related("stat_collection"):
+    for account in accounts.select_related("stat_collection", "ministry"):
         checks.append(check_account(account, spec, weeks.get(account.pk), min(end, timezone.now())))
     return checks
 

@@ -55,28 +55,28 @@ def ministry_days(ministry: Ministry, period: Period) -> QuerySet[MinistryDay]:
     return MinistryDay.objects.filter(ministry=ministry, day__range=(period.since, period.until))
 
 
-def ministry_figures(ministry: Ministry, period: Period) -> Figures:
-    days = ministry_days(ministry, period)
-    sums = days.aggregate(**{m: Sum(m) for m in SUMMED})
-    known = days.exclude(followers=None).order_by("day")
-    first, last = known.values_list("followers", flat=True).first(), None
-    last = known.reverse().values_list("followers", flat=True).first()
-    return Figures(last, first, {m: int(v or 0) for m, v in sums.items()})
-
-
 def series(
     rows: QuerySet[Any], metric: str, period: Period, interval: str | None = None
 ) -> list[tuple[date, int | None]]:
-    """``rows`` (with ``day`` and ``metric``) as points by day or week; a day without a row
-    is None (no data), never zero."""
-    found = dict(rows.values_list("day", metric))
+    """``rows`` (with ``day`` and ``metric``; several rows a day are summed) as points by
+    day or week; a day without a figure is None (no data), never zero."""
+    found = dict(rows.values("day").annotate(value=Sum(metric)).values_list("day", "value"))
+    return points(found, metric, period, interval)
+
+
+def points(
+    found: dict[date, int | None], metric: str, period: Period, interval: str | None = None
+) -> list[tuple[date, int | None]]:
+    """Figures by day as points by day or week (followers: the week's last count; the
+    others: the week's sum); a day without a figure is None."""
     days = [period.since + timedelta(days=i) for i in range(period.days)]
     if (interval or period.interval) == "day":
         return [(d, found.get(d)) for d in days]
     weeks: dict[date, list[int]] = {d - timedelta(days=d.weekday()): [] for d in days}
     for d in days:
-        if found.get(d) is not None:
-            weeks[d - timedelta(days=d.weekday())].append(found[d])
+        value = found.get(d)
+        if value is not None:
+            weeks[d - timedelta(days=d.weekday())].append(value)
     return [(w, _pick(metric, v)) for w, v in sorted(weeks.items())]
 
 

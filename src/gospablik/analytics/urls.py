@@ -10,4 +10,7 @@ urlpatterns = [
     path("accounts/<int:pk>/", views.account, name="account"),
     path("charts/<slug:key>.<str:fmt>", views.export, name="export"),
     path("cur/", views.cur, name="cur"),
+    path("reports/", views.report_request, name="report_request"),
+    path("reports/<int:pk>/", views.report_status, name="report"),
+    path("reports/<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,8 +18,10 @@ from gospablik.analytics.aggregate import monday
 from gospablik.analytics.cur import coordinated_ministries, cur_view
 from gospablik.analytics.dashboard import Dashboard, ministry_dashboard
 from gospablik.analytics.exports import XLSX, chart_xlsx
-from gospablik.analytics.forms import period_form
+from gospablik.analytics.forms import PeriodForm, period_form
+from gospablik.analytics.models import Report
 from gospablik.analytics.period import Period
+from gospablik.analytics.reports import do_request_report
 from gospablik.analytics.series import account_charts, account_gaps
 from gospablik.orgs.models import Ministry
 from gospablik.web.decorators import ministry_view
@@ -94,7 +97,7 @@ def _download(chart: object, fmt: str, name: str, period: Period) -> HttpRespons
         "since": date_format(period.since, "d.m.Y"), "until": date_format(period.until, "d.m.Y"),
     }  # fmt: skip
     if fmt == "svg":
-        response = HttpResponse(chart.svg(), content_type="image/svg+xml")  # type: ignore[attr-defined]
+        response = HttpResponse(chart.standalone_svg(), content_type="image/svg+xml")  # type: ignore[attr-defined]
     else:
         response = HttpResponse(chart_xlsx(chart, caption), content_type=XLSX)  # type: ignore[arg-type]
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -126,3 +129,31 @@ def rated_week(until: date, today: date) -> date:
     """
     week = monday(until)
     return week - timedelta(days=7) if week == monday(today) else week
+
+
+@ministry_view()
+def report_request(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("analytics:overview", ministry=ministry.key)
+    form = PeriodForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, "; ".join(str(e) for e in error))
+        return redirect("analytics:overview", ministry=ministry.key)
+    created = do_request_report(ministry, form.period(), actor=request.user)
+    return redirect("analytics:report", ministry=ministry.key, pk=created.pk)
+
+
+@ministry_view()
+def report_status(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
+    found = get_object_or_404(Report.objects.defer("pdf"), pk=pk, ministry=ministry)
+    return render(request, "analytics/report.html", {"ministry": ministry, "report": found})
+
+
+@ministry_view()
+def report_pdf(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
+    found = get_object_or_404(Report, pk=pk, ministry=ministry, status=Report.Status.READY)
+    response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
+    name = f"{ministry.key}-{found.since}-{found.until}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

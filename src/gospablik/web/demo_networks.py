@@ -115,7 +115,27 @@ def start_emulators(site_url: str, ports: dict[str, int] = PORTS) -> list[Any]:
             connector.register_webhook(f"{site_url}/hooks/ok/{connection.pk}/")
     if not Connection.objects.filter(account__network="vk", events__isnull=False).exists():
         send_demo_comments(vk, getattr(servers["ok"], "emulator"), site_url)  # noqa: B009
+    seed_statistics(vk, getattr(servers["ok"], "emulator"))  # noqa: B009
     return list(servers.values())
+
+
+HISTORY_WEEKS = 6
+
+
+def seed_statistics(vk: Any, ok: Any) -> None:
+    """Several weeks of believable statistics in the emulated communities, collected."""
+    from datetime import UTC, datetime, timedelta
+
+    from gospablik.analytics.collect import do_collect_account
+
+    days = HISTORY_WEEKS * 7
+    start = datetime.now(UTC).date() - timedelta(days=days - 1)
+    for group_id, members in ((219000001, 18_400), (219000002, 9_700)):
+        vk.seed_history(group_id, start, days, members=members)
+    for gid, members in (("70000000000001", 6_300), ("70000000000002", 3_100)):
+        ok.seed_history(gid, start, days, members=members)
+    for connection in Connection.objects.select_related("account"):
+        do_collect_account(connection.account, since=start)
 
 
 DEMO_COMMENTS = [
