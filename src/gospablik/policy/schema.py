@@ -122,8 +122,10 @@ class ApprovalSpec(Spec):
 
 
 class RepostCapSpec(Spec):
+    """«не более N процентов от общего количества публикаций в неделю»: counted per calendar
+    week (Monday to Sunday) in the policy's time zone; there is no other window to choose."""
+
     max_share: Share
-    window: Literal["calendar_week"] = "calendar_week"
     clause: Text
 
 
