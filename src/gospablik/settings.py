@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "gospablik.approvals",
     "gospablik.moderation",
     "gospablik.styleguide",
+    "gospablik.passport",
     "gospablik.web",
     "gospablik.api",
 ]
@@ -272,6 +273,11 @@ CELERY_BEAT_SCHEDULE.update(
         "moderation-lift-expired": every(600.0, "gospablik.moderation.tasks.lift_expired"),
         "moderation-name-authors": every(120.0, "gospablik.moderation.tasks.name_authors"),
     }
+)
+
+# --- Page passport (issue 15): what each account's page shows, read once a day -----------
+CELERY_BEAT_SCHEDULE.update(
+    {"passport-check": every(86400.0, "gospablik.passport.tasks.check_passports")}
 )
 
 # --- Content (issue 4): publish due posts, read walls back, open contest results duties ----

@@ -93,7 +93,26 @@ def to_profile(group: dict[str, Any]) -> Profile:
         cover_url=cover_url(group),
         members_count=group.get("members_count"),
         verified=bool(group["verified"]) if "verified" in group else None,
+        contacts=contacts_text(group),
+        live_cover=bool((group.get("live_covers") or {}).get("is_enabled")),
+        widgets=bool((group.get("action_button") or {}).get("is_enabled")),
+        gov_mark=_flag(group, "is_government_organization"),
+        comments_open=group["wall"] in (1, 2) if "wall" in group else None,  # 1 open, 2 limited
     )
+
+
+def _flag(group: dict[str, Any], name: str) -> bool | None:
+    return bool(group[name]) if name in group else None
+
+
+def contacts_text(group: dict[str, Any]) -> str:
+    """The community's contact fields as one text: contacts' phones, the main address with
+    its timetable, the site."""
+    parts = [str(c.get("phone", "")) for c in group.get("contacts") or []]
+    address = (group.get("addresses") or {}).get("main_address") or {}
+    parts += [str(address.get("address", "")), str(address.get("timetable", ""))]
+    parts.append(str(group.get("site", "")))
+    return "\n".join(p for p in parts if p.strip())
 
 
 def to_admin(item: dict[str, Any]) -> Admin:
