@@ -194,3 +194,16 @@ def test_ok_contacts_come_from_phone_and_address(ok_page):
 def duty_after(account) -> str:
     check_account(account)
     return duty().description
+
+
+def test_the_registry_and_the_security_overview_show_the_passport(
+    client, health, keeper, head, vk_account, page
+):
+    page.photo_200 = ""
+    check_account(vk_account)
+    client.force_login(keeper)
+    account_page = client.get(f"/{health.key}/registry/{vk_account.pk}/").content.decode()
+    assert 'id="passport"' in account_page and "✗</td><td>Аватар" in account_page
+    client.force_login(head)
+    overview = client.get(f"/{health.key}/security/").content.decode()
+    assert '<td class="passport">Аватар</td>' in overview
