@@ -26,6 +26,7 @@ def complete(community) -> None:
     community.live_cover = True
     community.is_government_organization = True
     community.wall = 1
+    community.contacts, community.main_address = [], {}  # contacts come from the description
 
 
 @pytest.fixture
@@ -89,7 +90,11 @@ def test_contacts_say_what_is_missing(vk_account, page):
 
 def test_contacts_may_come_from_the_contact_fields(vk_account, page):
     page.description = "Официальная страница министерства"
-    page.main_address = {"address": "ул. Красная, 9", "timetable": "пн–пт 9:00–18:00"}
+    page.main_address = {
+        "address": "ул. Красная, 9",
+        "timetable": {"mon": {"open_time": 540, "close_time": 1080}},
+        "work_info_status": "timetable",
+    }
     page.contacts = [{"user_id": 1, "desc": "Приёмная", "phone": "+7 (3842) 36-42-00"}]
     assert check_account(vk_account).missing == []
 

@@ -110,9 +110,31 @@ def contacts_text(group: dict[str, Any]) -> str:
     its timetable, the site."""
     parts = [str(c.get("phone", "")) for c in group.get("contacts") or []]
     address = (group.get("addresses") or {}).get("main_address") or {}
-    parts += [str(address.get("address", "")), str(address.get("timetable", ""))]
-    parts.append(str(group.get("site", "")))
+    parts += [str(address.get("address", "")), str(address.get("phone", ""))]
+    parts += [timetable_text(address), str(group.get("site", ""))]
     return "\n".join(p for p in parts if p.strip())
+
+
+DAYS = {"mon": "пн", "tue": "вт", "wed": "ср", "thu": "чт", "fri": "пт", "sat": "сб", "sun": "вс"}
+
+
+def timetable_text(address: dict[str, Any]) -> str:
+    """``groups_address.timetable`` (minutes from midnight per day) as «пн 9:00–18:00».
+
+    >>> timetable_text({"timetable": {"mon": {"open_time": 540, "close_time": 1080}}})
+    'пн 9:00–18:00'
+    >>> timetable_text({"work_info_status": "always_opened"})
+    'круглосуточно'
+    """
+    if address.get("work_info_status") == "always_opened":
+        return "круглосуточно"
+    days = []
+    for day, hours in (address.get("timetable") or {}).items():
+        opens, closes = int(hours["open_time"]), int(hours["close_time"])
+        days.append(
+            f"{DAYS.get(day, day)} {opens // 60}:{opens % 60:02d}–{closes // 60}:{closes % 60:02d}"
+        )
+    return ", ".join(days)
 
 
 def to_admin(item: dict[str, Any]) -> Admin:

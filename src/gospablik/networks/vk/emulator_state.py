@@ -61,7 +61,8 @@ class Community:
     lp_key: str = ""
     # The page passport as groups.getById shows it.
     contacts: list[dict[str, Any]] = field(default_factory=list)  # {user_id, desc, phone}
-    main_address: dict[str, Any] = field(default_factory=dict)  # {address, phone, timetable}
+    # groups_address: {id, address, phone, timetable: {mon: {open_time, close_time}}, ...}
+    main_address: dict[str, Any] = field(default_factory=dict)
     site: str = ""
     wall: int = 1  # 0 off, 1 open, 2 limited, 3 closed
     live_cover: bool = False
@@ -71,7 +72,8 @@ class Community:
     def passport_fields(self) -> dict[str, Any]:
         address: dict[str, Any] = {"is_enabled": bool(self.main_address)}
         if self.main_address:
-            address["main_address"] = self.main_address
+            address |= {"main_address_id": self.main_address.get("id", 1)}
+            address["main_address"] = {"id": 1} | self.main_address
         return {
             "has_photo": int(bool(self.photo_200)),
             "contacts": self.contacts,
@@ -79,7 +81,7 @@ class Community:
             "site": self.site,
             "wall": self.wall,
             "live_covers": {"is_enabled": self.live_cover},
-            "action_button": self.action_button,
+            "action_button": self.action_button or {"action_type": "", "is_enabled": False},
             # VERIFY: the «Госорганизация» mark as groups.getById returns it
             "is_government_organization": int(self.is_government_organization),
         }
@@ -99,7 +101,6 @@ class Community:
             "members_count": self.members_count,
             "verified": self.verified,
             "cover": cover,
-            **self.passport_fields(),
         }
 
 
