@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gospablik.dialogue",
     "gospablik.styleguide",
     "gospablik.analytics",
+    "gospablik.passport",
     "gospablik.web",
     "gospablik.api",
 ]
@@ -279,6 +280,11 @@ CELERY_BEAT_SCHEDULE.update(
         "moderation-name-authors": every(120.0, "gospablik.moderation.tasks.name_authors"),
         "dialogue-open-missing": every(300.0, "gospablik.dialogue.tasks.open_missing"),
     }
+)
+
+# --- Page passport (issue 15): what each account's page shows, read once a day -----------
+CELERY_BEAT_SCHEDULE.update(
+    {"passport-check": every(86400.0, "gospablik.passport.tasks.check_passports")}
 )
 
 # --- Content (issue 4): publish due posts, read walls back, open contest results duties ----

@@ -46,6 +46,7 @@ def test_it_opens_a_duty_due_at_the_end_of_the_requested_day(filed):
     assert filed.due_at == datetime(2025, 5, 20, 23, 59, 59, tzinfo=KUZBASS)
 
 
+@pytest.mark.policy_field("approvals.information_request_max")
 def test_it_bounds_the_date_by_the_policy_maximum(health, cur, cur_org, head):
     policy = policy_for(health)
     limit = PeriodSpec(amount=2, unit="working_days", clause="тест")

@@ -48,7 +48,8 @@ def test_it_cites_a_clause_of_its_own_seed_for_every_value(name: str, seed: str)
     cited = list(clauses(load_preset(name).model_dump()))
     assert len(cited) > 20
     for path, clause in cited:
-        assert clause.startswith(seed) or seed in clause, path
+        from_law = path.startswith(".profile.passport") and "-ФЗ" in clause  # page passport
+        assert clause.startswith(seed) or seed in clause or from_law, path
 
 
 @pytest.mark.parametrize("name", [HEALTH, SOCIAL])

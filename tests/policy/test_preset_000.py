@@ -124,7 +124,6 @@ def test_it_000_p1_2_4_assigns_security_to_komiac(policy: Policy) -> None:
 def test_it_000_p2_2_caps_reposts_at_25_percent(policy: Policy) -> None:
     assert policy.repost_cap is not None
     assert policy.repost_cap.max_share == 0.25
-    assert policy.repost_cap.window == "calendar_week"
     assert policy.repost_cap.clause == "000 Порядок п.2.2 абз.2"
 
 

@@ -72,3 +72,27 @@ def test_a_new_expiry_date_cancels_the_stale_duty(keyed, sec):
     check_credentials(at(date(2025, 3, 6)))
     do_update_credential(keyed, {"expires_on": date(2026, 3, 20)}, actor=sec)
     assert rotation_duties().get().status == "cancelled"
+
+
+@pytest.mark.policy_field("security.expiry_reminder_days")
+@pytest.mark.policy_field("security.clause")
+def test_the_reminder_window_and_clause_follow_the_policy(keyed):
+    from tests.foundation.factories import change_policy
+
+    ministry = keyed.connection.account.ministry
+    change_policy(
+        ministry, {"security.expiry_reminder_days": 30, "security.clause": "п. 1.2.4 (ред.)"}
+    )
+    assert check_credentials(at(date(2025, 3, 5))) == 1  # 15 days before expiry: within 30
+    assert rotation_duties().get().clause == "п. 1.2.4 (ред.)"
+
+
+@pytest.mark.policy_field("security.credential_rotation_days")
+def test_the_rotation_interval_follows_the_policy(keyed, sec):
+    from tests.foundation.factories import change_policy
+
+    do_update_credential(keyed, {"expires_on": None}, actor=sec)
+    change_policy(keyed.connection.account.ministry, {"security.credential_rotation_days": 30})
+    assert check_credentials(at(date(2025, 3, 18))) == 0
+    assert check_credentials(at(date(2025, 3, 19))) == 1  # 30 days from 03.03, 14 days ahead
+    assert rotation_duties().get().due_at.astimezone(TZ).date() == date(2025, 4, 2)

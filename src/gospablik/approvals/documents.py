@@ -11,6 +11,7 @@ from datetime import datetime
 from django.template.loader import render_to_string
 
 from gospablik.approvals.models import Remark, Round
+from gospablik.policy.inflect import inflect
 
 DECISION_TEXT = {
     "approved": "Контент согласован. Замечаний нет.",
@@ -45,6 +46,13 @@ class RemarksDocument:
     @property
     def title(self) -> str:
         return f"Решение по согласованию контента № {self.number}"
+
+    @property
+    def purpose(self) -> str:
+        return (
+            "О согласовании контента для аккаунтов "
+            f"{inflect(self.ministry, 'gent')} в социальных сетях"
+        )
 
     @property
     def signed_text(self) -> str:
@@ -93,6 +101,7 @@ def to_docx(doc: RemarksDocument) -> bytes:
     out.add_paragraph(f"{doc.signed_text}    № {doc.number}")
     out.add_paragraph(f"Кому: {doc.recipient}")
     out.add_heading(doc.title, level=2)
+    out.add_paragraph(doc.purpose)
     for label, value in _props(doc):
         out.add_paragraph(f"{label}: {value}")
     out.add_paragraph(doc.decision_text)

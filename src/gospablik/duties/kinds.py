@@ -9,6 +9,7 @@ DUTY_KINDS = {
     "account_deleted_notice": _("Сообщить об удалённом аккаунте"),
     "order_publication": _("Разместить приказ на сайте"),
     "order_publication_step": _("Зарегистрировать и опубликовать приказ"),
+    "page_passport": _("Оформить страницу аккаунта"),
     "content_approval_operational": _("Согласовать оперативный контент"),
     "content_approval_special": _("Согласовать специальный проект"),
     "information_request": _("Ответить на запрос информации ЦУР"),

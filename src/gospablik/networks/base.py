@@ -241,6 +241,13 @@ class Profile:
     cover_url: str | None
     members_count: int | None
     verified: bool | None
+    # The page passport (8-ФЗ as amended by 270-ФЗ, order 000 п.2.4): None where the network's
+    # API does not show the item.
+    contacts: str = ""  # phone, address, hours from the network's own contact fields
+    live_cover: bool | None = None
+    widgets: bool | None = None
+    gov_mark: bool | None = None
+    comments_open: bool | None = None
 
 
 @dataclass(frozen=True)

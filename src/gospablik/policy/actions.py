@@ -28,7 +28,7 @@ def do_setup_ministry(policy: Policy, *, actor: Any = None) -> Ministry:
         after={"key": ministry.key, "name": ministry.name},
     )
     _sync_organizations(ministry, policy, actor)
-    _store_version(ministry, dump_policy(policy), actor, "Создано из пресета")
+    _store_version(ministry, dump_policy(policy), actor, "Создано из пресета", policy.version)
     return ministry
 
 
@@ -50,14 +50,18 @@ def _save_version(
     ministry: Ministry, policy: Policy, text: str, actor: Any, comment: str
 ) -> PolicyVersion:
     _sync_organizations(ministry, policy, actor)
-    return _store_version(ministry, text, actor, comment)
+    return _store_version(ministry, text, actor, comment, policy.version)
 
 
-def _store_version(ministry: Ministry, text: str, actor: Any, comment: str) -> PolicyVersion:
+def _store_version(
+    ministry: Ministry, text: str, actor: Any, comment: str, wanted: int
+) -> PolicyVersion:
+    """Store the next version; a policy that names a higher ``version`` (the ministry's own
+    numbering of its редакции) is stored under that number."""
     previous = PolicyVersion.objects.filter(ministry=ministry).order_by("-version").first()
     version = PolicyVersion.objects.create(
         ministry=ministry,
-        version=(previous.version + 1) if previous else 1,
+        version=max(wanted, (previous.version + 1) if previous else 1),
         text=text,
         comment=comment,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -122,8 +122,10 @@ class ApprovalSpec(Spec):
 
 
 class RepostCapSpec(Spec):
+    """«не более N процентов от общего количества публикаций в неделю»: counted per calendar
+    week (Monday to Sunday) in the policy's time zone; there is no other window to choose."""
+
     max_share: Share
-    window: Literal["calendar_week"] = "calendar_week"
     clause: Text
 
 
@@ -135,13 +137,45 @@ class StyleSpec(Spec):
     clause: Text
 
 
+PassportItem = Literal[
+    "name_matches", "description", "contacts", "avatar", "cover", "widgets", "live_cover",
+    "gov_mark", "comments_open",
+]  # fmt: skip
+
+
+class PassportItemSpec(Spec):
+    """One more item of the page passport, with its source (a clause of the order or a law)."""
+
+    item: PassportItem
+    clause: Text
+
+
 class ProfileSpec(Spec):
-    """What an account page must contain (text description, design)."""
+    """What an account page must contain, read from the network on a schedule (the passport).
+
+    ``description_required`` asks for a description, ``design_required`` for an avatar and a
+    cover, ``use_new_features`` for apps/widgets and a dynamic cover, all under ``clause``;
+    ``passport`` adds items from other sources (8-ФЗ as amended by 270-ФЗ).
+    """
 
     description_required: bool
     design_required: bool
     use_new_features: bool = True
     clause: Text
+    passport: list[PassportItemSpec] = []
+
+    def required(self) -> dict[str, str]:
+        """Required item -> the clause it comes from."""
+        wanted: dict[str, str] = {}
+        switches = (
+            (self.description_required, ("description",)),
+            (self.design_required, ("avatar", "cover")),
+            (self.use_new_features, ("widgets", "live_cover")),
+        )
+        for on, items in switches:
+            wanted.update({item: self.clause for item in items if on})
+        wanted.update({p.item: p.clause for p in self.passport})
+        return wanted
 
 
 class SanctionStep(Spec):

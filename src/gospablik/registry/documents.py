@@ -12,6 +12,9 @@ from django.template.loader import render_to_string
 
 from gospablik.duties.models import Duty
 from gospablik.orgs.models import Ministry
+from gospablik.policy.citation import cite
+from gospablik.policy.inflect import inflect
+from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
 
 EVENT_RU = {"account_created_notice": "создан", "account_deleted_notice": "удалён"}
@@ -53,11 +56,12 @@ def letter_for(ministry: Ministry, duties: Iterable[Duty], dated: date) -> Lette
     accounts = {a.pk: a for a in Account.objects.filter(pk__in=ids, ministry=ministry)}
     lines = [_line(d, accounts[int(d.subject_id)]) for d in duties if int(d.subject_id) in accounts]
     first = duties[0]
+    policy = policy_for(ministry)
     return Letter(
         sender=first.owner_org.name,
-        recipient=first.recipient,
-        ministry=ministry.name,
-        clause=first.clause,
+        recipient=inflect(first.recipient, "datv"),
+        ministry=inflect(ministry.name, "gent"),
+        clause=cite(first.clause, policy),
         dated=dated,
         lines=lines,
     )

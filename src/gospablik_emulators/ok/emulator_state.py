@@ -71,6 +71,10 @@ class Group:
     description: str = ""
     members_count: int = 0
     pic_avatar: str = ""
+    phone: str = ""
+    address: str = ""
+    homepage_url: str = ""
+    cover_photos: list[dict[str, Any]] = field(default_factory=list)
     members: dict[str, str] = field(default_factory=dict)  # uid -> ADMIN|MODERATOR|ACTIVE|BLOCKED
     stats: dict[int, dict[str, int]] = field(default_factory=dict)  # day start ms -> counters
 
@@ -82,6 +86,10 @@ class Group:
             "shortname": self.shortname,
             "members_count": self.members_count,
             "picAvatar": self.pic_avatar,
+            "phone": self.phone,
+            "address": self.address,
+            "homepage_url": self.homepage_url,
+            "cover": {"cover_photos": self.cover_photos},
         }
 
 

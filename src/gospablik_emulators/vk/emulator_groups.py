@@ -189,7 +189,8 @@ def groups_get_by_id(call: Call) -> dict[str, Any]:
         ids = str(call.token.owner_id)
     if not ids:
         raise VKError(100, "One of the parameters specified was missing or invalid: group_ids")
-    groups = [call.state.community(g).as_vk() for g in ids.split(",")]
+    communities = [call.state.community(g) for g in ids.split(",")]
+    groups = [c.as_vk() | c.passport_fields() for c in communities]
     return {"groups": groups, "profiles": []}
 
 

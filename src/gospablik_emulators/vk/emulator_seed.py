@@ -25,6 +25,19 @@ DEMO_SEED: dict[str, Any] = {
             "members_count": 12840,
             "verified": 1,
             "confirmation_code": "c0nf1rm1",
+            # the page passport: the demo page lacks a cover and the «Госорганизация» mark
+            "contacts": [{"user_id": 100, "desc": "Приёмная", "phone": "+7 (3842) 36-42-00"}],
+            "main_address": {
+                "id": 1,
+                "address": "г. Кемерово, пр. Советский, 58",
+                "phone": "+7 (3842) 36-42-00",
+                "timetable": {
+                    day: {"open_time": 540, "close_time": 1080}
+                    for day in ("mon", "tue", "wed", "thu", "fri")
+                },
+                "work_info_status": "timetable",
+            },
+            "photo_200": "https://sun9-1.userapi.com/minzdrav200.jpg",
             "managers": {"100": "creator", "101": "moderator"},
         },
         {

@@ -60,6 +60,32 @@ class Community:
     stats: dict[int, dict[str, int]] = field(default_factory=dict)  # day start ts -> counters
     events: list[dict[str, Any]] = field(default_factory=list)  # long poll history
     lp_key: str = ""
+    # The page passport as groups.getById shows it.
+    contacts: list[dict[str, Any]] = field(default_factory=list)  # {user_id, desc, phone}
+    # groups_address: {id, address, phone, timetable: {mon: {open_time, close_time}}, ...}
+    main_address: dict[str, Any] = field(default_factory=dict)
+    site: str = ""
+    wall: int = 1  # 0 off, 1 open, 2 limited, 3 closed
+    live_cover: bool = False
+    action_button: dict[str, Any] = field(default_factory=dict)  # {action_type, is_enabled}
+    is_government_organization: bool = False
+
+    def passport_fields(self) -> dict[str, Any]:
+        address: dict[str, Any] = {"is_enabled": bool(self.main_address)}
+        if self.main_address:
+            address |= {"main_address_id": self.main_address.get("id", 1)}
+            address["main_address"] = {"id": 1} | self.main_address
+        return {
+            "has_photo": int(bool(self.photo_200)),
+            "contacts": self.contacts,
+            "addresses": address,
+            "site": self.site,
+            "wall": self.wall,
+            "live_covers": {"is_enabled": self.live_cover},
+            "action_button": self.action_button or {"action_type": "", "is_enabled": False},
+            # VERIFY: the «Госорганизация» mark as groups.getById returns it
+            "is_government_organization": int(self.is_government_organization),
+        }
 
     def as_vk(self) -> dict[str, Any]:
         cover = {"enabled": int(bool(self.cover_images)), "images": self.cover_images}

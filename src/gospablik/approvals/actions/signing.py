@@ -24,6 +24,8 @@ from gospablik.audit.log import record
 from gospablik.duties.actions import do_complete_duty
 from gospablik.orgs.access import memberships
 from gospablik.orgs.roles import ROLE_LABELS
+from gospablik.policy.citation import cite
+from gospablik.policy.inflect import inflect
 from gospablik.policy.store import policy_for
 
 DECISIONS = {Round.Decision.APPROVED, Round.Decision.RETURNED}
@@ -87,13 +89,13 @@ def _document(round_: Round, actor: Any, decision: str, now: datetime) -> docume
         number=documents.document_number(round_),
         ministry=submission.ministry.name,
         approver=_signer_org(actor, submission),
-        recipient=submission.cur_org.name,
+        recipient=inflect(submission.cur_org.name, "datv"),
         submission=submission.title,
         kind=str(submission.get_kind_display()),
         round_number=round_.number,
         submitted_at=round_.submitted_at.astimezone(tz),
         decision=decision,
-        clause=spec.clause,
+        clause=cite(spec.clause, policy_for(submission.ministry)),
         signer=actor.get_full_name() or actor.get_username(),
         signer_role=str(ROLE_LABELS.get(spec.signer_role, spec.signer_role)),
         signed_at=now.astimezone(tz),

@@ -223,7 +223,8 @@ class OKConnector(BaseConnector):
         answer = self.api.call(
             "group.getInfo",
             uids=self.gid,
-            fields="uid,name,description,shortname,members_count,pic_avatar",
+            fields="uid,name,description,shortname,members_count,pic_avatar,phone,address,"
+            "homepage_url,cover",
         )
         groups = answer.get("groups") if isinstance(answer, dict) else answer
         if not groups:

@@ -86,7 +86,15 @@ def to_profile(group: dict[str, Any]) -> Profile:
         screen_name=str(group.get("shortname", "")),
         description=str(group.get("description", "")),
         avatar_url=str(group.get("picAvatar", "")),
-        cover_url=None,  # OK's REST API has no documented community cover field
+        cover_url=_cover(group),
         members_count=group.get("members_count"),
         verified=None,
+        contacts="\n".join(
+            str(group.get(k, "")) for k in ("phone", "address", "homepage_url") if group.get(k)
+        ),
     )
+
+
+def _cover(group: dict[str, Any]) -> str | None:
+    photos = (group.get("cover") or {}).get("cover_photos") or []
+    return str(photos[0].get("pic_max") or photos[0].get("id") or "") or None if photos else None

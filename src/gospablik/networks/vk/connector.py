@@ -34,6 +34,12 @@ REPLY_TARGET_GONE = frozenset({"211", "104"})
 BAN_REASON_CODES = {"other": 0, "spam": 1, "insult": 2, "obscenity": 3, "flood": 4}
 
 
+PROFILE_FIELDS = (
+    "description,members_count,cover,verified,screen_name,photo_200,has_photo,addresses,"
+    "contacts,site,wall,live_covers,action_button,is_government_organization"
+)
+
+
 class VKConnector(BaseConnector):
     network: ClassVar[str] = "vk"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
@@ -318,10 +324,11 @@ class VKConnector(BaseConnector):
     # --- community ---------------------------------------------------------------------
 
     def read_profile(self) -> Profile:
+        """``groups.getById`` with the fields of the page passport."""
         response = self.api.call(
             "groups.getById",
             group_id=self.group_id,
-            fields="description,members_count,cover,verified,screen_name,photo_200",
+            fields=PROFILE_FIELDS,
         )
         return convert.to_profile(response["groups"][0])
 

@@ -93,7 +93,48 @@ def to_profile(group: dict[str, Any]) -> Profile:
         cover_url=cover_url(group),
         members_count=group.get("members_count"),
         verified=bool(group["verified"]) if "verified" in group else None,
+        contacts=contacts_text(group),
+        live_cover=bool((group.get("live_covers") or {}).get("is_enabled")),
+        widgets=bool((group.get("action_button") or {}).get("is_enabled")),
+        gov_mark=_flag(group, "is_government_organization"),
+        comments_open=group["wall"] in (1, 2) if "wall" in group else None,  # 1 open, 2 limited
     )
+
+
+def _flag(group: dict[str, Any], name: str) -> bool | None:
+    return bool(group[name]) if name in group else None
+
+
+def contacts_text(group: dict[str, Any]) -> str:
+    """The community's contact fields as one text: contacts' phones, the main address with
+    its timetable, the site."""
+    parts = [str(c.get("phone", "")) for c in group.get("contacts") or []]
+    address = (group.get("addresses") or {}).get("main_address") or {}
+    parts += [str(address.get("address", "")), str(address.get("phone", ""))]
+    parts += [timetable_text(address), str(group.get("site", ""))]
+    return "\n".join(p for p in parts if p.strip())
+
+
+DAYS = {"mon": "пн", "tue": "вт", "wed": "ср", "thu": "чт", "fri": "пт", "sat": "сб", "sun": "вс"}
+
+
+def timetable_text(address: dict[str, Any]) -> str:
+    """``groups_address.timetable`` (minutes from midnight per day) as «пн 9:00–18:00».
+
+    >>> timetable_text({"timetable": {"mon": {"open_time": 540, "close_time": 1080}}})
+    'пн 9:00–18:00'
+    >>> timetable_text({"work_info_status": "always_opened"})
+    'круглосуточно'
+    """
+    if address.get("work_info_status") == "always_opened":
+        return "круглосуточно"
+    days = []
+    for day, hours in (address.get("timetable") or {}).items():
+        opens, closes = int(hours["open_time"]), int(hours["close_time"])
+        days.append(
+            f"{DAYS.get(day, day)} {opens // 60}:{opens % 60:02d}–{closes // 60}:{closes % 60:02d}"
+        )
+    return ", ".join(days)
 
 
 def to_admin(item: dict[str, Any]) -> Admin:
