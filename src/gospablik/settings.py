@@ -23,6 +23,11 @@ SECRET_KEY = envsecret(
 ENCRYPTION_KEYS = envsecret(
     "GOSPABLIK_ENCRYPTION_KEYS", dev_fallback_file=_dev_file and _dev_file / "fernet_keys"
 )
+# Keys of the audit chain's HMAC and its checkpoints ("id:secret", comma-separated, newest
+# first; docs/security.md, "Audit anchoring").
+AUDIT_KEYS = envsecret(
+    "GOSPABLIK_AUDIT_KEYS", dev_fallback_file=_dev_file and _dev_file / "audit_keys"
+)
 ALLOWED_HOSTS = envlist("GOSPABLIK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("GOSPABLIK_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("GOSPABLIK_SITE_URL", "http://127.0.0.1:8000")
@@ -258,10 +263,15 @@ AXES_VERBOSE = False
 GOSPABLIK_REQUIRE_2FA = envbool("GOSPABLIK_REQUIRE_2FA", default=PRODUCTION)  # see docs/security.md
 OTP_TOTP_ISSUER = "gospablik"
 SECURITY_SNAPSHOT_SECONDS = envint("GOSPABLIK_SNAPSHOT_SECONDS", 600)
+# Signed checkpoints of the audit chain, appended to a file the database cannot rewrite.
+AUDIT_CHECKPOINT_FILE = Path(
+    envstr("GOSPABLIK_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit" / "checkpoints.jsonl"))
+)
 CELERY_BEAT_SCHEDULE.update(
     {
         "security-snapshots": every(60.0, "gospablik.security.tasks.snapshot_all"),
         "security-credentials": every(3600.0, "gospablik.security.tasks.check_credentials"),
+        "audit-checkpoint": every(300.0, "gospablik.audit.tasks.checkpoint"),
     }
 )
 
