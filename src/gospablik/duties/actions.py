@@ -80,11 +80,15 @@ def first_check(duty: Duty, before_hours: list[int]) -> datetime | None:
     return duty.due_at
 
 
+class DutyClosed(ValueError):
+    """Someone closed the duty first (two people at once, a double submit)."""
+
+
 @transaction.atomic
 def do_complete_duty(duty: Duty, *, actor: Any, resolution: dict[str, Any]) -> Duty:
     duty = Duty.objects.select_for_update().get(pk=duty.pk)
     if not duty.is_open:
-        raise ValueError("Обязанность уже закрыта")
+        raise DutyClosed("Обязанность уже закрыта")
     before = snapshot(duty, AUDIT_EXCLUDE)
     duty.status, duty.done_at, duty.done_by = Duty.Status.DONE, timezone.now(), actor
     duty.resolution, duty.next_check_at = resolution, None
