@@ -153,6 +153,10 @@ CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS in production (behind TLS); authenticated pages are never stored by a cache.
+SECURE_HSTS_SECONDS = envint("GOSPABLIK_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other services may share the parent domain
+GOSPABLIK_NO_STORE = envbool("GOSPABLIK_NO_STORE", default=PRODUCTION)
 
 EMAIL_BACKEND = envstr(
     "GOSPABLIK_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
@@ -189,6 +193,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# The schema and its docs page list every endpoint: logged-in people only in production.
+GOSPABLIK_API_DOCS_LOGIN = envbool("GOSPABLIK_API_DOCS_LOGIN", default=PRODUCTION)
 
 # Celery: Redis (or any broker URL) in production; an embedded filesystem broker by default.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", "filesystem://")
@@ -255,7 +261,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = envint("GOSPABLIK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("GOSPABLIK_LOGIN_LOCKOUT_HOURS", 1)  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per username and address, and per username across addresses (password spraying from
+# many addresses); docs/security.md, "Login lockout".
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_VERBOSE = False
