@@ -94,6 +94,12 @@ def komiac_org(health: Ministry) -> Organization:
 
 
 @pytest.fixture(autouse=True)
+def _audit_checkpoints(settings: Any, tmp_path: Any) -> None:
+    """Each test its own checkpoint file of the audit chain (its database is its own)."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
+
+
+@pytest.fixture(autouse=True)
 def _language_reset() -> Iterator[None]:
     """A request with the English cookie activates English for the thread; later tests
     (and doctests) expect the default language."""

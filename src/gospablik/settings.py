@@ -23,6 +23,11 @@ SECRET_KEY = envsecret(
 ENCRYPTION_KEYS = envsecret(
     "GOSPABLIK_ENCRYPTION_KEYS", dev_fallback_file=_dev_file and _dev_file / "fernet_keys"
 )
+# Keys of the audit chain's HMAC and its checkpoints ("id:secret", comma-separated, newest
+# first; docs/security.md, "Audit anchoring").
+AUDIT_KEYS = envsecret(
+    "GOSPABLIK_AUDIT_KEYS", dev_fallback_file=_dev_file and _dev_file / "audit_keys"
+)
 ALLOWED_HOSTS = envlist("GOSPABLIK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("GOSPABLIK_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("GOSPABLIK_SITE_URL", "http://127.0.0.1:8000")
@@ -151,6 +156,10 @@ CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS in production (behind TLS); authenticated pages are never stored by a cache.
+SECURE_HSTS_SECONDS = envint("GOSPABLIK_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other services may share the parent domain
+GOSPABLIK_NO_STORE = envbool("GOSPABLIK_NO_STORE", default=PRODUCTION)
 
 EMAIL_BACKEND = envstr(
     "GOSPABLIK_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
@@ -187,6 +196,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# The schema and its docs page list every endpoint: logged-in people only in production.
+GOSPABLIK_API_DOCS_LOGIN = envbool("GOSPABLIK_API_DOCS_LOGIN", default=PRODUCTION)
 
 # Celery: Redis (or any broker URL) in production; an embedded filesystem broker by default.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", "filesystem://")
@@ -255,7 +266,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = envint("GOSPABLIK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("GOSPABLIK_LOGIN_LOCKOUT_HOURS", 1)  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per username and address, and per username across addresses (password spraying from
+# many addresses); docs/security.md, "Login lockout".
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_VERBOSE = False
@@ -263,10 +276,15 @@ AXES_VERBOSE = False
 GOSPABLIK_REQUIRE_2FA = envbool("GOSPABLIK_REQUIRE_2FA", default=PRODUCTION)  # see docs/security.md
 OTP_TOTP_ISSUER = "gospablik"
 SECURITY_SNAPSHOT_SECONDS = envint("GOSPABLIK_SNAPSHOT_SECONDS", 600)
+# Signed checkpoints of the audit chain, appended to a file the database cannot rewrite.
+AUDIT_CHECKPOINT_FILE = Path(
+    envstr("GOSPABLIK_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit" / "checkpoints.jsonl"))
+)
 CELERY_BEAT_SCHEDULE.update(
     {
         "security-snapshots": every(60.0, "gospablik.security.tasks.snapshot_all"),
         "security-credentials": every(3600.0, "gospablik.security.tasks.check_credentials"),
+        "audit-checkpoint": every(300.0, "gospablik.audit.tasks.checkpoint"),
     }
 )
 

@@ -128,3 +128,13 @@ def test_withdrawing_cancels_the_duty(filed, cur):
     do_withdraw_request(filed, actor=cur, reason="уже не нужно")
     filed.duty.refresh_from_db()
     assert filed.duty.status == Duty.Status.CANCELLED
+
+
+def test_the_requests_list_shows_a_request_without_an_assignee(filed, cur):
+    """The list once gave 500 to everyone when a request had no assignee (issue 16)."""
+    from tests.approvals.conftest import client_for
+
+    assert filed.assigned_to is None
+    response = client_for(cur).get("/kuzbass-health-335/approvals/requests/")
+    assert response.status_code == 200
+    assert filed.topic in response.content.decode()

@@ -99,3 +99,13 @@ def test_occasions_and_compliance(api, vk_account):
     assert rows and {"account", "week", "reposts", "share", "within_cap", "style_score"} <= set(
         rows[0]
     )
+
+
+def test_publish_now_sent_four_times_is_one_effect_and_one_entry(api, vk_account):
+    from gospablik.audit.models import AuditEntry
+
+    post = create(api, [vk_account.pk])
+    answers = [api.post(f"{API}/posts/{post['id']}/publish-now/") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200] * 4
+    entries = AuditEntry.objects.filter(action="content.post.schedule", object_id=str(post["id"]))
+    assert entries.count() == 1

@@ -11,6 +11,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
+from PIL import Image
 
 from gospablik.audit.models import AuditEntry
 from gospablik.content.models import Post
@@ -207,3 +208,14 @@ def test_publish_now_goes_out_on_the_next_tick(editor, health, komiac, vk_accoun
     post = make_post(health, komiac, [vk_account], text="Срочно")
     editor.post(f"{M}/posts/{post.pk}/publish-now/")
     assert run_once().outcomes == {"done": 1}
+
+
+def test_a_decompression_bomb_is_refused_with_a_message(editor, vk_account):
+    """A 20000×20000 PNG (small on disk, 400 million pixels) once gave 500 (issue 16)."""
+    buffer = BytesIO()
+    Image.new("1", (20000, 20000)).save(buffer, "PNG")
+    upload = SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png")
+    response = editor.post(f"{M}/posts/new/", form([vk_account.pk], media_files=upload))
+    assert response.status_code == 200
+    assert "«bomb.png»: изображение слишком большое" in response.content.decode()
+    assert not Post.objects.exists()

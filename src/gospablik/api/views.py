@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from gospablik.api import serializers as s
 from gospablik.audit.models import AuditEntry
-from gospablik.duties.actions import do_complete_duty
+from gospablik.duties.actions import DutyClosed, do_complete_duty
 from gospablik.duties.models import Duty
 from gospablik.orgs.access import Perm, get_ministry_for_user, has_perm, ministries_for
 from gospablik.orgs.models import Ministry
@@ -152,10 +152,11 @@ class DutyViewSet(MinistryScoped, viewsets.ReadOnlyModelViewSet):
         self.require(Perm.DUTY_COMPLETE, org=duty.owner_org)
         data = s.CompleteDutySerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if not duty.is_open:
-            raise ValidationError({"status": "Обязанность уже закрыта"})
         resolution = {**data.validated_data, "done_on": data.validated_data["done_on"].isoformat()}
-        duty = do_complete_duty(duty, actor=request.user, resolution=resolution)
+        try:  # the action locks the duty: of two closings at once, the second is refused
+            duty = do_complete_duty(duty, actor=request.user, resolution=resolution)
+        except DutyClosed as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         return Response(s.DutySerializer(duty).data)
 
 

@@ -4,10 +4,11 @@ The head row is the chain's lock: it stays locked from the append until the call
 transaction commits, so concurrent writers queue on it, and every round trip made while
 holding it (each one a wait for the CPU under load) lowers what all of them can do.
 On PostgreSQL one statement locks and moves the head and inserts the entry, the database
-finishing its hash (SHA-256 of the previous hash and the entry's canonical JSON, whose
-last value is the seq the statement assigns). Elsewhere (SQLite, whose transactions hold
-the whole database's write lock anyway) the entry is hashed here between a read and two
-writes. Plain SQL: the ORM's query building would cost more than the statements; only
+finishing its hash (HMAC-SHA256 of the previous hash and the entry's canonical JSON, whose
+last value is the seq the statement assigns; written out as two SHA-256 over the padded
+keys, which are parameters of the statement and never stored). Elsewhere (SQLite, whose
+transactions hold the whole database's write lock anyway) the entry is hashed here between
+a read and two writes. Plain SQL: the ORM's query building would cost more than the statements; only
 table and column names from the models are formatted in.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 from django.db import connection
 
 from gospablik.audit.chain import entry_hash, hash_prefix
+from gospablik.audit.keys import pads, ring
 from gospablik.audit.models import AuditEntry, AuditHead
 
 _HEAD = AuditHead._meta.db_table
@@ -27,6 +29,7 @@ _CHAINED = ("seq", "prev_hash", "hash")
 def append(entry: AuditEntry, fields: dict[str, Any]) -> None:
     """Give ``entry`` (unsaved) its seq, prev_hash and hash, and insert it. ``fields``:
     its hashed fields but "seq"."""
+    entry.key_id = ring().current_id
     if connection.vendor == "postgresql":
         if not _append_in_one_statement(entry, fields):  # no head row yet
             AuditHead.objects.get_or_create(pk=1)
@@ -44,14 +47,16 @@ def _append_in_one_statement(entry: AuditEntry, fields: dict[str, Any]) -> bool:
     sql = (
         f"WITH old AS (SELECT last_seq, last_hash FROM {_HEAD} WHERE id = 1 FOR UPDATE), "  # noqa: S608
         f"new AS (UPDATE {_HEAD} SET last_seq = old.last_seq + 1, last_hash = encode(sha256("
-        "convert_to(old.last_hash || %s || (old.last_seq + 1)::text || '}', 'UTF8')), 'hex') "
+        "%s::bytea || sha256(%s::bytea || "
+        "convert_to(old.last_hash || %s || (old.last_seq + 1)::text || '}', 'UTF8'))), 'hex') "
         f"FROM old WHERE {_HEAD}.id = 1 RETURNING {_HEAD}.last_seq, {_HEAD}.last_hash) "
         f"INSERT INTO {AuditEntry._meta.db_table} ({names}, seq, prev_hash, hash) "
         f"SELECT {casts}, new.last_seq, old.last_hash, new.last_hash FROM new, old "
         "RETURNING id, seq, prev_hash, hash"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [hash_prefix(fields), *values])
+        inner, outer = pads(ring().current())
+        cursor.execute(sql, [outer, inner, hash_prefix(fields), *values])
         row = cursor.fetchone()
     if row is None:
         return False
@@ -63,7 +68,7 @@ def _append_in_one_statement(entry: AuditEntry, fields: dict[str, Any]) -> bool:
 def _append(entry: AuditEntry, fields: dict[str, Any]) -> None:
     entry.seq, entry.prev_hash = _locked_head()
     entry.seq += 1
-    entry.hash = entry_hash(entry.prev_hash, fields | {"seq": entry.seq})
+    entry.hash = entry_hash(entry.prev_hash, fields | {"seq": entry.seq}, ring().current())
     AuditEntry.objects.bulk_create([entry])  # an insert without save()'s overhead
     with connection.cursor() as cursor:
         cursor.execute(

@@ -6,11 +6,14 @@ import hashlib
 import json
 from typing import Any
 
+from gospablik.audit.keys import mac
+
 GENESIS = "0" * 64
 
 
-def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
-    """SHA-256 over the previous hash and the canonical JSON of the entry.
+def entry_hash(prev_hash: str, fields: dict[str, Any], key: bytes | None = None) -> str:
+    """HMAC-SHA256 with ``key`` over the previous hash and the canonical JSON of the entry
+    (plain SHA-256 without a key: the entries written before the chain was keyed).
 
     >>> h = entry_hash(GENESIS, {"seq": 1, "action": "x"})
     >>> h == entry_hash(GENESIS, {"action": "x", "seq": 1})
@@ -19,13 +22,15 @@ def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     False
     """
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+    if key is not None:
+        return mac(key, prev_hash + canonical)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
 def hash_prefix(fields: dict[str, Any]) -> str:
     """The canonical JSON of an entry's fields up to its "seq" value, which sorts last:
-    the entry's hash is then SHA-256 of ``prev_hash + prefix + str(seq) + "}"``, so the
-    database can finish it once it has assigned the seq (``fields`` lack "seq").
+    the entry's hash is then the (keyed) hash of ``prev_hash + prefix + str(seq) + "}"``,
+    so the database can finish it once it has assigned the seq (``fields`` lack "seq").
 
     >>> import hashlib
     >>> fields = {"action": "x", "after": {"было": 1}, "reason": ""}

@@ -10,8 +10,10 @@ from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from gospablik.audit.anchor import check_checkpoints
 from gospablik.audit.append import append
 from gospablik.audit.chain import GENESIS, entry_hash
+from gospablik.audit.keys import AuditKeyError, ring
 from gospablik.audit.models import AuditEntry, AuditHead
 
 SYSTEM = "система"
@@ -104,15 +106,37 @@ class VerifyResult:
 
 
 def verify() -> VerifyResult:
-    """Walk the whole chain; report the first entry that does not match."""
-    prev, expected_seq, checked = GENESIS, 1, 0
+    """Walk the whole chain, then compare it with the head and with every checkpoint;
+    report the first thing that does not match."""
+    prev, expected_seq, checked, keyed = GENESIS, 1, 0, False
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
         if entry.seq != expected_seq:
             return VerifyResult(False, checked, f"entry #{expected_seq} is missing")
-        if entry.prev_hash != prev or entry.hash != entry_hash(prev, _hashed_fields(entry)):
-            return VerifyResult(False, checked, f"entry #{entry.seq} was altered")
+        keyed = keyed or bool(entry.key_id)
+        problem = _entry_problem(entry, prev, keyed)
+        if problem:
+            return VerifyResult(False, checked, problem)
         prev, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
     head = AuditHead.objects.filter(pk=1).first()
-    if head is not None and head.last_seq != checked:
-        return VerifyResult(False, checked, f"entries after #{checked} were deleted")
-    return VerifyResult(True, checked)
+    if head is not None and (head.last_seq != checked or head.last_hash != prev):
+        return VerifyResult(
+            False,
+            checked,
+            f"the head does not point at entry #{checked}: entries were deleted or the head moved",
+        )
+    problem = check_checkpoints(checked)
+    return VerifyResult(not problem, checked, problem)
+
+
+def _entry_problem(entry: AuditEntry, prev: str, keyed: bool) -> str:
+    """Entries before the chain was keyed are plain SHA-256; after the first keyed one,
+    every entry must carry an HMAC with a configured key."""
+    if keyed and not entry.key_id:
+        return f"entry #{entry.seq} has no key although earlier entries do: rewritten"
+    try:
+        key = ring().get(entry.key_id) if entry.key_id else None
+    except AuditKeyError as error:
+        return f"entry #{entry.seq}: {error}"
+    if entry.prev_hash != prev or entry.hash != entry_hash(prev, _hashed_fields(entry), key):
+        return f"entry #{entry.seq} was altered"
+    return ""

@@ -1,7 +1,8 @@
 """An append-only, hash-chained audit log.
 
-Every entry stores the hash of the previous one; editing or deleting a past entry
-breaks the chain, which `gospablik audit verify` detects.
+Every entry stores the keyed hash (HMAC, key outside the database) of the previous one and
+of itself; editing or deleting a past entry breaks the chain, and signed checkpoints kept
+outside the database catch a cut tail, which `gospablik audit verify` detects.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class AuditEntry(models.Model):
     reason = models.TextField(blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The audit key whose HMAC is ``hash`` ("": plain SHA-256, entries older than the key).
+    key_id = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["seq"]

@@ -206,9 +206,20 @@ def do_schedule(post: Post, at: datetime, *, actor: Any, reason: str = "") -> Po
     return post
 
 
+@transaction.atomic
 def do_publish_now(post: Post, *, actor: Any) -> Post:
-    """Queue for the next dispatch tick (seconds away)."""
+    """Queue for the next dispatch tick (seconds away). Asked again while it waits for
+    that tick (a double click, a client's retry), it changes nothing and writes nothing."""
+    post = lock_post(post)
+    if _queued_now(post):
+        return post
     return do_schedule(post, timezone.now(), actor=actor, reason="опубликовать сейчас")
+
+
+def _queued_now(post: Post) -> bool:
+    if post.status != S.SCHEDULED or post.publish_at is None or post.publish_at > timezone.now():
+        return False
+    return not post.publications.filter(status__in=WAITING).exclude(status=P.PENDING).exists()
 
 
 @transaction.atomic

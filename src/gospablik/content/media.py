@@ -66,9 +66,14 @@ def _identify(filename: str, content: bytes) -> MediaInfo:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(content)) as image:
+            with Image.open(BytesIO(content)) as image:  # reads the header, decodes nothing
                 fmt, (width, height) = image.format or "", image.size
-    except (UnidentifiedImageError, Image.DecompressionBombWarning, OSError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise MediaError(
+            f"«{filename}»: изображение слишком большое — нужно не больше {MAX_SIDE} пикселей "
+            "по стороне"
+        ) from None
+    except (UnidentifiedImageError, OSError):
         raise MediaError(f"«{filename}»: неподдерживаемый тип файла. Можно: {SUPPORTED}") from None
     if fmt not in IMAGE_MIMES:
         raise MediaError(f"«{filename}»: формат {fmt} не поддерживается. Можно: {SUPPORTED}")

@@ -82,11 +82,15 @@ def first_check(duty: Duty, before_hours: list[int]) -> datetime | None:
     return duty.due_at
 
 
+class DutyClosed(ValueError):
+    """Someone closed the duty first (two people at once, a double submit)."""
+
+
 @transaction.atomic
 def do_complete_duty(duty: Duty, *, actor: Any, resolution: dict[str, Any]) -> Duty:
     duty = Duty.objects.select_for_update().get(pk=duty.pk)
     if not duty.is_open:
-        raise ValueError("Обязанность уже закрыта")
+        raise DutyClosed("Обязанность уже закрыта")
     problem = evidence_problem(duty.kind, str(resolution.get("reference", "")))
     if problem:
         raise ValidationError({"reference": problem})

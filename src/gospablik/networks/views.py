@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from gospablik.networks.base import ConnectorError
 from gospablik.networks.connections import connector_for
 from gospablik.networks.facebook.webhook import verify_subscription
+from gospablik.networks.hostile import MALFORMED
 from gospablik.networks.inbound import receive
 from gospablik.networks.models import Connection
 from gospablik.networks.ok.webhook import check_secret as check_ok_secret
@@ -59,6 +60,8 @@ def network_webhook(
         if network == "ok":
             check_ok_secret(secret, connection.secrets.get("webhook_secret", ""))
         events = connector_for(connection).parse_webhook(request.body, headers)  # type: ignore[attr-defined]
+    except MALFORMED:
+        return HttpResponse("Bad Request", status=400, content_type="text/plain")
     except ConnectorError as error:
         status = 403 if "secret" in str(error.code) or "signature" in str(error.code) else 400
         return HttpResponse(error.message, status=status, content_type="text/plain")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 CSP = "; ".join(
     [
@@ -22,14 +24,33 @@ CSP = "; ".join(
 )
 
 
+# Swagger UI (the split view: its start script is a file, not inline) sets inline styles.
+DOCS_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path.startswith("/api/docs"):
-            response.setdefault("Content-Security-Policy", CSP)
+        docs = request.path.startswith("/api/docs")
+        response.setdefault("Content-Security-Policy", DOCS_CSP if docs else CSP)
+        user = getattr(request, "user", None)
+        if settings.GOSPABLIK_NO_STORE and user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

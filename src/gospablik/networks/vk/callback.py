@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..base import InboundEvent
+from ..hostile import MALFORMED
 from .convert import to_remote_comment
 
 KINDS: dict[str, str] = {
@@ -51,6 +52,8 @@ def normalize(update: dict[str, Any]) -> InboundEvent | None:
     if kind is None:
         return None
     obj = update.get("object") or {}
+    if not isinstance(obj, dict):
+        raise ValueError("VK event object is not a JSON object")
     comment = None
     if kind in ("comment_new", "comment_edit", "comment_restore"):
         comment = to_remote_comment(obj)
@@ -87,9 +90,13 @@ def parse_callback(
         return CallbackResult("rejected", 403, "Bad Group")
     if data.get("type") == "confirmation":
         return CallbackResult("confirmation", 200, confirmation_code)
-    if secret and not hmac.compare_digest(str(data.get("secret", "")), secret):
+    given = str(data.get("secret", "")).encode("utf-8", "surrogatepass")
+    if secret and not hmac.compare_digest(given, secret.encode("utf-8")):
         return CallbackResult("rejected", 403, "Bad Secret")
-    event = normalize(data)
+    try:
+        event = normalize(data)
+    except MALFORMED:
+        return CallbackResult("bad_request", 400, "Bad Request")
     if event is None:
         return CallbackResult("ignored", 200, "ok")
     return CallbackResult("event", 200, "ok", [event])

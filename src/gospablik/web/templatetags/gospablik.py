@@ -30,3 +30,15 @@ def nav_link(context: Any, name: str, label: str) -> str:
     request = context.get("request")
     active = " active" if request is not None and request.path.startswith(url) else ""
     return format_html('<a class="nav{}" href="{}">{}</a>', active, url, label)
+
+
+@register.filter
+def person(user: Any) -> str:
+    """A person's full name, else the login, else "—" (the relation may be empty).
+
+    A lookup like ``x.user.get_full_name|default:x.user.get_username`` raises when
+    ``x.user`` is None (a filter argument is not silenced): use ``x.user|person``.
+    """
+    if user is None:
+        return "—"
+    return str(user.get_full_name() or user.get_username())

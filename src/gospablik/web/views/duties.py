@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gospablik.audit.log import record
-from gospablik.duties.actions import do_complete_duty
+from gospablik.duties.actions import DutyClosed, do_complete_duty
 from gospablik.duties.models import Duty
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
@@ -37,8 +37,11 @@ def duty_detail(request: HttpRequest, ministry: Ministry, pk: int) -> HttpRespon
             raise PermissionDenied("Недостаточно прав")
         if form.is_valid():
             data = {**form.cleaned_data, "done_on": form.cleaned_data["done_on"].isoformat()}
-            try:
+            try:  # the action locks the duty: someone may have closed it meanwhile
                 do_complete_duty(duty, actor=request.user, resolution=data)
+            except DutyClosed as error:
+                messages.warning(request, str(error))
+                return redirect("web:duty", ministry=ministry.key, pk=duty.pk)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -1,4 +1,4 @@
-"""`gospablik audit verify` and `gospablik audit export`."""
+"""`gospablik audit verify`, `gospablik audit checkpoint` and `gospablik audit export`."""
 
 from __future__ import annotations
 
@@ -8,19 +8,24 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from gospablik.audit.anchor import path, write_checkpoint
 from gospablik.audit.log import verify
 from gospablik.audit.models import AuditEntry
 
 
 class Command(BaseCommand):
-    help = "Verify the hash chain of the audit log, or export it as CSV."
+    help = "Verify the audit chain and its checkpoints, write a checkpoint, or export as CSV."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["verify", "export"])
+        parser.add_argument("action", choices=["verify", "checkpoint", "export"])
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "export":
             self._export()
+            return
+        if options["action"] == "checkpoint":
+            point = write_checkpoint()
+            self.stdout.write(f"ok: checkpoint at #{point.seq} appended to {path()}")
             return
         result = verify()
         if not result.ok:
