@@ -51,7 +51,7 @@ def test_it_renders_the_pdf_letter(client, duties):
 
 def test_it_exports_the_registry_as_xlsx(client, duties):
     response = client.get("/kuzbass-health-335/registry/export.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.values)
     assert rows[0][0] == "Соцсеть"
     assert {r[1] for r in rows[1:]} == {"Первое сообщество", "Второе =сообщество"}
@@ -59,7 +59,7 @@ def test_it_exports_the_registry_as_xlsx(client, duties):
 
 def test_it_neutralizes_formulas_in_csv(client, health, keeper):
     register(health, keeper, title='=HYPERLINK("http://evil")')
-    body = client.get("/kuzbass-health-335/registry/export.csv").content.decode("utf-8-sig")
+    body = client.get("/kuzbass-health-335/registry/export.csv").getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK" in body
 
 

@@ -8,7 +8,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDate
 
 from gospablik.content.counting import imported_between
 from gospablik.content.models import Post, RemotePost
@@ -31,6 +32,9 @@ MONTHS_RU = [
     "декабрь",
 ]
 WEEKDAYS_RU = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
+# issue 18: a day cell shows this many posts and "N more"; the page never grows with the data
+PER_DAY = {"week": 20, "month": 5}
+ACCOUNT_CHOICES = 200  # more accounts than this: the account filter is a search, not a list
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class Day:
     today: bool
     posts: list[Post] = field(default_factory=list)
     imported: list[RemotePost] = field(default_factory=list)
+    total: int = 0  # posts of the day, of which only the first PER_DAY are in ``posts``
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.posts))
 
 
 def span(view: str, anchor: date) -> tuple[date, date, date, date]:
@@ -120,16 +129,34 @@ def build_days(
         for n in range((end - start).days + 1)
     }
     posts = Post.objects.filter(ministry=ministry, publish_at__gte=lower, publish_at__lt=upper)
-    for post in (
-        filters.posts(posts).prefetch_related("publications__account").order_by("publish_at")
+    chosen = Post.objects.filter(pk__in=filters.posts(posts).values("pk"))
+    per_day = PER_DAY[view]
+    for post in _first_of_each_day(chosen, "publish_at", tz, per_day).prefetch_related(
+        "publications__account"
     ):
         assert post.publish_at is not None
         days[post.publish_at.astimezone(tz).date()].posts.append(post)
+    local_day = TruncDate("publish_at", tzinfo=tz)
+    for row in chosen.annotate(day=local_day).values("day").annotate(n=Count("pk")).order_by():
+        if row["day"] in days:
+            days[row["day"]].total = row["n"]
     if filters.shows_imported:
         accounts = filters.accounts(Account.objects.filter(ministry=ministry))
-        for remote in imported_between(accounts, lower, upper).select_related("account"):
-            days[remote.date.astimezone(tz).date()].imported.append(remote)
+        remote = imported_between(accounts, lower, upper).select_related("account")
+        for item in _first_of_each_day(remote, "date", tz, per_day):
+            days[item.date.astimezone(tz).date()].imported.append(item)
     return list(days.values())
+
+
+def _first_of_each_day(qs: QuerySet[Any], moment: str, tz: ZoneInfo, n: int) -> QuerySet[Any]:
+    """The first ``n`` rows of every local day, in one query (a window function)."""
+    local_day = TruncDate(moment, tzinfo=tz)
+    ranked = qs.annotate(
+        rank=Window(
+            RowNumber(), partition_by=[local_day], order_by=[F(moment).asc(), F("pk").asc()]
+        )
+    )
+    return ranked.filter(rank__lte=n).order_by(moment, "pk")
 
 
 def weeks(days: list[Day]) -> list[list[Day]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext
 from openpyxl import Workbook
 
@@ -85,51 +85,84 @@ def period_bounds(since: date, until: date, tz: ZoneInfo) -> tuple[datetime, dat
 def build_report(
     ministry: Ministry, since: date, until: date, tz: ZoneInfo, account: Account | None = None
 ) -> Report:
+    """One query per section over the whole ministry (never one per account): the
+    comment counts, the categories, the review times, the archive counts."""
     start, end = period_bounds(since, until, tz)
-    accounts = Account.objects.filter(ministry=ministry).order_by("title")
+    accounts = Account.objects.filter(ministry=ministry)
     if account is not None:
         accounts = accounts.filter(pk=account.pk)
-    rows = [_row(a, start, end) for a in accounts]
-    rows = [r for r in rows if r.volume or r.restored] if account is None else rows
-    return Report(since, until, rows, _total(rows))
+    comments = Comment.objects.filter(
+        ministry=ministry, received_at__gte=start, received_at__lt=end
+    )
+    if account is not None:
+        comments = comments.filter(account=account)
+    rows: dict[int, Row] = {}
+    _counts(rows, comments)
+    _categories(rows, comments)
+    _decisions(rows, comments)
+    _archives(rows, accounts, start, end)
+    if account is not None:
+        rows.setdefault(account.pk, Row("", ""))
+    _name(rows)
+    ordered = sorted(rows.values(), key=lambda r: (r.account, r.network))
+    ordered = [r for r in ordered if r.volume or r.restored] if account is None else ordered
+    return Report(since, until, ordered, _total(ordered))
 
 
-def _row(account: Account, start: datetime, end: datetime) -> Row:
-    row = Row(account.title, account.get_network_display())
-    comments = Comment.objects.filter(account=account, received_at__gte=start, received_at__lt=end)
-    counts = comments.aggregate(
+def _row(rows: dict[int, Row], account_id: int) -> Row:
+    return rows.setdefault(account_id, Row("", ""))
+
+
+def _counts(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
+    counts = comments.values("account_id").annotate(
         volume=Count("pk"),
         auto_deleted=Count("pk", filter=Q(auto_action="delete")),
         auto_hidden=Count("pk", filter=Q(auto_action="hide")),
         reviewed=Count("pk", filter=Q(auto_action="review")),
         auto_kept=Count("pk", filter=Q(auto_action="keep")),
     )
-    for name, value in counts.items():
-        setattr(row, name, value)
-    for labels in (
-        comments.exclude(verdict=None).values_list("verdict__labels", flat=True).iterator()
-    ):
-        row.categories.update(labels or [])
-    _decisions(row, comments)
-    _archives(row, account, start, end)
-    return row
+    for item in counts.order_by():
+        row = _row(rows, item["account_id"])
+        for name in ("volume", "auto_deleted", "auto_hidden", "reviewed", "auto_kept"):
+            setattr(row, name, item[name])
 
 
-def _decisions(row: Row, comments: object) -> None:
-    reviewed = comments.filter(  # type: ignore[attr-defined]
+def _categories(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
+    labelled = comments.exclude(verdict=None).exclude(verdict__labels=[])
+    for account_id, labels in labelled.values_list("account_id", "verdict__labels").order_by():
+        _row(rows, account_id).categories.update(labels or [])
+
+
+def _decisions(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
+    reviewed = comments.filter(
         auto_action="review", decided_by__isnull=False, decided_at__isnull=False
-    ).values_list("received_at", "decided_at")
-    row.minutes = [(d - r).total_seconds() / 60 for r, d in reviewed.iterator()]
+    ).values_list("account_id", "received_at", "decided_at")
+    for account_id, received, decided in reviewed.order_by().iterator():
+        if received is not None and decided is not None:
+            _row(rows, account_id).minutes.append((decided - received).total_seconds() / 60)
 
 
-def _archives(row: Row, account: Account, start: datetime, end: datetime) -> None:
-    archives = ArchivedItem.objects.filter(account=account)
-    row.deleted_by_people = archives.filter(
-        decided_at__gte=start, decided_at__lt=end, decided_by__isnull=False
-    ).count()
+def _archives(
+    rows: dict[int, Row], accounts: QuerySet[Account], start: datetime, end: datetime
+) -> None:
+    archives = ArchivedItem.objects.filter(account__in=accounts)
+    people = archives.filter(decided_at__gte=start, decided_at__lt=end, decided_by__isnull=False)
+    for item in people.values("account_id").annotate(n=Count("pk")).order_by():
+        _row(rows, item["account_id"]).deleted_by_people = item["n"]
     restored = archives.filter(restored_at__gte=start, restored_at__lt=end)
-    row.restored = restored.count()
-    row.restored_auto = restored.filter(decided_by_repr=AUTO).count()
+    counted = restored.values("account_id").annotate(
+        n=Count("pk"), auto=Count("pk", filter=Q(decided_by_repr=AUTO))
+    )
+    for item in counted.order_by():
+        row = _row(rows, item["account_id"])
+        row.restored, row.restored_auto = item["n"], item["auto"]
+
+
+def _name(rows: dict[int, Row]) -> None:
+    """Titles and networks of the accounts that have a row (one query)."""
+    for account in Account.objects.filter(pk__in=list(rows)).only("title", "network"):
+        rows[account.pk].account = account.title
+        rows[account.pk].network = account.get_network_display()
 
 
 def _total(rows: list[Row]) -> Row:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 
 from gospablik.duties.models import Duty
@@ -148,23 +149,37 @@ def _safe(value: object) -> object:
 
 
 def registry_csv(accounts: Iterable[Account]) -> bytes:
+    return b"".join(registry_csv_stream(accounts))
+
+
+def registry_csv_stream(accounts: Iterable[Account]) -> Iterator[bytes]:
+    """The CSV row by row (memory stays flat however long the registry is)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    for row in _rows(accounts):
+    yield "\ufeff".encode()  # BOM: Excel opens UTF-8 correctly
+    for row in _rows(_streamed(accounts)):
         writer.writerow(row)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
+        yield buffer.getvalue().encode("utf-8")
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _streamed(accounts: Iterable[Account]) -> Iterable[Account]:
+    if isinstance(accounts, QuerySet):
+        return accounts.select_related("responsible_org").iterator(chunk_size=500)
+    return accounts
 
 
 def registry_xlsx(accounts: Iterable[Account]) -> bytes:
+    """The XLSX in openpyxl's write-only mode: rows go to a temporary file as they are
+    written (no cell objects in memory); only the compressed result is returned."""
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Реестр аккаунтов"
-    for row in _rows(accounts):
-        sheet.append(row)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Реестр аккаунтов")
     sheet.freeze_panes = "A2"
+    for row in _rows(_streamed(accounts)):
+        sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -54,17 +54,20 @@ class PostureList(MinistryScoped, generics.ListAPIView):
 
     serializer_class = s.PostureSerializer
     perm = Perm.SECURITY_VIEW
-    pagination_class = None
     filter_backends: list[Any] = []
 
-    def get_queryset(self) -> list[Posture]:  # type: ignore[override]
+    def get_queryset(self) -> Any:
         if self.schema_only():
-            return []
+            return Account.objects.none()
         self.ministry  # noqa: B018 — resolves (and checks) the ministry first
-        accounts = Account.objects.filter(ministry=self.ministry).exclude(
-            status=Account.Status.DELETED
-        )
-        return [posture_of(a) for a in accounts]
+        accounts = Account.objects.filter(ministry=self.ministry)
+        return accounts.exclude(status=Account.Status.DELETED).order_by("title", "pk")
+
+    def list(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """Paginated (issue 18): the posture is assessed for one page of accounts only."""
+        page: list[Account] = self.paginate_queryset(self.get_queryset()) or []
+        postures: list[Posture] = [posture_of(a) for a in page]
+        return self.get_paginated_response(self.get_serializer(postures, many=True).data)
 
 
 class KeyList(MinistryScoped, generics.ListAPIView):

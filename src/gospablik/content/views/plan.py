@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,8 +15,9 @@ from django.views.decorators.http import require_POST
 from gospablik.content.actions import do_reschedule
 from gospablik.content.compliance import compliance_rows
 from gospablik.content.formats import FORMAT_LABELS_RU
-from gospablik.content.models import Post
+from gospablik.content.models import Post, Publication
 from gospablik.content.plan import (
+    ACCOUNT_CHOICES,
     WEEKDAYS_RU,
     Filters,
     build_days,
@@ -30,6 +33,8 @@ from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
 from gospablik.web.decorators import ministry_view
+
+WEEK_ROWS_ACCOUNTS = 30
 
 
 @ministry_view()
@@ -57,19 +62,40 @@ def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "today": today.isoformat(),
             "filters": filters,
             "query": query.urlencode(),
-            "accounts": accounts.order_by("network", "title"),
-            "networks": sorted({a.network for a in accounts}),
+            **account_choices(accounts, request.GET.get("account_q", "")),
+            "networks": sorted(set(accounts.values_list("network", flat=True).distinct())),
             "network_labels": NETWORK_LABELS_RU,
             "formats": FORMAT_LABELS_RU,
             "statuses": Post.Status.choices,
-            "rows": compliance_rows(
-                ministry, start, end, list(filters.accounts(accounts)), planned=True
-            ),
+            "rows": week_rows(ministry, start, end, filters, accounts),
             "drafts": Post.objects.filter(ministry=ministry, status=Post.Status.DRAFT)[:30],
             "failed": Post.objects.filter(ministry=ministry, status=Post.Status.FAILED)[:30],
             "can_edit": has_perm(request.user, ministry, Perm.CONTENT_EDIT),
         },
     )
+
+
+def account_choices(accounts: QuerySet[Account], search: str) -> dict[str, Any]:
+    """A drop-down of the accounts when there are few; else a search with its matches."""
+    ordered = accounts.order_by("network", "title")
+    if ordered[: ACCOUNT_CHOICES + 1].count() <= ACCOUNT_CHOICES:
+        return {"accounts": ordered, "account_q": "", "account_matches": []}
+    found = ordered.filter(title__icontains=search.strip())[:50] if search.strip() else []
+    return {"accounts": None, "account_q": search, "account_matches": found}
+
+
+def week_rows(
+    ministry: Ministry, start: date, end: date, filters: Filters, accounts: QuerySet[Account]
+) -> list[Any]:
+    """The weekly counts by account: of the chosen account, or of the first accounts with
+    publications (the compliance page has them all, with filters)."""
+    chosen = filters.accounts(accounts)
+    if not filters.account:
+        active = Publication.objects.filter(
+            account__in=chosen, post__publish_at__date__gte=start, post__publish_at__date__lte=end
+        )
+        chosen = chosen.filter(pk__in=active.values("account_id")[:WEEK_ROWS_ACCOUNTS])
+    return compliance_rows(ministry, start, end, list(chosen), planned=True)
 
 
 def moved(post: Post, raw_date: str, raw_time: str) -> datetime:

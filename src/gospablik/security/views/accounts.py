@@ -19,6 +19,9 @@ from gospablik.security.forms import AllowedAdminForm, CredentialForm, PostureFo
 from gospablik.security.models import Alert, AllowedAdmin, Credential
 from gospablik.security.snapshots import look_of, take_snapshot
 from gospablik.web.decorators import ministry_view
+from gospablik.web.keyset import Order, keyset_page
+
+BY_TITLE = Order("title")
 
 
 def get_account(ministry: Ministry, pk: int) -> Account:
@@ -34,7 +37,11 @@ def _to_account(ministry: Ministry, account: Account) -> HttpResponse:
 @ministry_view(Perm.SECURITY_VIEW)
 def overview(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     accounts = Account.objects.filter(ministry=ministry).exclude(status=Account.Status.DELETED)
-    postures = [posture_of(a) for a in accounts.select_related("responsible_org")]
+    # issue 18: a page of accounts at a time (a region has thousands), by title
+    page = keyset_page(
+        accounts.select_related("responsible_org"), BY_TITLE, request.GET.get("cursor")
+    )
+    postures = [posture_of(a) for a in page]
     open_alerts = Alert.objects.filter(ministry=ministry, resolved_at__isnull=True)
     return render(
         request,
@@ -42,6 +49,7 @@ def overview(request: HttpRequest, ministry: Ministry) -> HttpResponse:
         {
             "ministry": ministry,
             "postures": postures,
+            "page": page,
             "open_alerts": open_alerts[:20],
         },
     )

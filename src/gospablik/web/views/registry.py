@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gospablik.audit.log import record
@@ -16,7 +18,7 @@ from gospablik.registry.actions import (
     do_register_account,
     do_update_account,
 )
-from gospablik.registry.documents import registry_csv, registry_xlsx
+from gospablik.registry.documents import registry_csv_stream, registry_xlsx
 from gospablik.registry.filters import AccountFilter
 from gospablik.registry.models import Account
 from gospablik.web.decorators import ministry_view
@@ -53,6 +55,9 @@ def account_list(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     )
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 @ministry_view()
 def account_export(request: HttpRequest, ministry: Ministry, fmt: str) -> HttpResponse:
     accounts = _filtered(request, ministry).qs
@@ -65,16 +70,16 @@ def account_export(request: HttpRequest, ministry: Ministry, fmt: str) -> HttpRe
         object_repr=f"Экспорт реестра ({fmt})",
         after={"rows": accounts.count()},
     )
-    if fmt == "xlsx":
-        body, ctype = (
-            registry_xlsx(accounts),
-            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        )
-    else:
-        body, ctype = registry_csv(accounts), "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="registry-{ministry.key}.{fmt}"'
-    return response
+    name = f"registry-{ministry.key}.{fmt}"
+    if fmt == "xlsx":  # written row by row to a temporary file, then streamed from it
+        xlsx = HttpResponse(registry_xlsx(accounts), content_type=XLSX)
+        xlsx["Content-Disposition"] = f'attachment; filename="{name}"'
+        return xlsx
+    stream = StreamingHttpResponse(
+        registry_csv_stream(accounts), content_type="text/csv; charset=utf-8"
+    )
+    stream["Content-Disposition"] = f'attachment; filename="{name}"'
+    return cast(HttpResponse, stream)
 
 
 @ministry_view()
