@@ -7,7 +7,8 @@ Printed figures:
 * ``classify_many``: comments per second through the whole pipeline (batches of 256),
   without and with spans/explanations;
 * ``classify``: p50/p99 latency of one comment at a time;
-* ``cli``: comments per second through the JSON-lines command (parse + classify + dump).
+* ``cli``: comments per second through the JSON-lines command (parse + classify + dump);
+* the size of the shipped model files.
 
 Rates are given per CPU-second of this process (what one core delivers) and per
 wall-clock second (lower when other processes share the core).
@@ -31,6 +32,7 @@ from functools import partial
 from pathlib import Path
 
 from gospablik.moderation.classifier import default_pipeline
+from gospablik.moderation.classifier.pipeline import MODEL_DIR
 from gospablik.moderation.cli import classify_main
 
 FALLBACK = [
@@ -44,11 +46,14 @@ FALLBACK = [
 
 
 def corpus(data: Path, n: int, seed: int = 1) -> list[str]:
-    """A mix of real comments, chat messages and spam (or built-in samples)."""
+    """A mix of real comments, chat messages, spam, ok.ru comments and citizen appeals
+    (or built-in samples)."""
     texts: list[str] = []
     sources = [
         ("ru_toxic_2ch_pikabu/labeled.csv", "comment"),
         ("telegram_spam_ru/telegram_spam_ru.csv", "message"),
+        ("extra/ok_toxic_vyhuholl/ok_toxic_vyhuholl.csv", "text"),
+        ("extra/spb_citizen_appeals/spb_citizen_appeals.csv", "text"),
     ]
     for name, column in sources:
         path = data / name
@@ -111,7 +116,22 @@ def _rates(count: int, wall: float, cpu: float) -> str:
     return f"{count / cpu:,.0f} comments/s per CPU-second ({count / wall:,.0f}/s wall clock)"
 
 
-BENCHES: list[Callable[[list[str]], str]] = [bench_classify_many, bench_classify, bench_cli]
+def bench_model_size(texts: list[str]) -> str:
+    files = sorted(p for p in MODEL_DIR.iterdir() if p.is_file() and p.name != "metrics.json")
+    total = sum(p.stat().st_size for p in files)
+    largest = max(files, key=lambda p: p.stat().st_size)
+    return (
+        f"model files: {total / 1e6:.1f} MB in {len(files)} files "
+        f"(largest {largest.name}, {largest.stat().st_size / 1e6:.1f} MB)"
+    )
+
+
+BENCHES: list[Callable[[list[str]], str]] = [
+    bench_classify_many,
+    bench_classify,
+    bench_cli,
+    bench_model_size,
+]
 
 
 def main() -> None:

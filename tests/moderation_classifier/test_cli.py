@@ -130,8 +130,32 @@ def write_tiny_data(root):
                     f"В области открыли новую больницу номер {i}. Работы идут.",
                 ]
             )
+    write_tiny_extra(root, rng)
     (root / "lexicons/censor-text_profanity-list_ru.txt").write_text("pizdec\nhuy\n")
     (root / "lexicons/alla-g_bad_wordlist.txt").write_text("блядь\nдебил\nхуйня\n")
+
+
+def write_tiny_extra(root, rng):
+    extra = root / "extra"
+    for folder in ("ok_toxic_vyhuholl", "spb_citizen_appeals", "ru_abusive_sariellee"):
+        (extra / folder).mkdir(parents=True)
+    with open(extra / "ok_toxic_vyhuholl/ok_toxic_vyhuholl.csv", "w", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "label", "toxic", "likely_origin"])
+        for i in range(20):
+            w.writerow([f"{rng.choice(TOXIC)} ок {i}", "toxic", 1, "ok_ru"])
+    with open(extra / "spb_citizen_appeals/spb_citizen_appeals.csv", "w", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "label", "district", "rude_flag", "toxic"])
+        for i in range(20):
+            w.writerow([f"Просьба убрать мусор у дома {i}. Примите меры.", "x", "y", 0, 0])
+    with open(extra / "ru_abusive_sariellee/ru_abusive_sariellee.csv", "w", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "label", "toxic", "hate_speech_0_3", "sentiment", "subsource"])
+        for i in range(20):
+            toxic = i % 2
+            text = rng.choice(TOXIC if toxic else POLITE)
+            w.writerow([f"{text} твит {i}", "x", toxic, 2 * toxic, 0, "t"])
 
 
 @pytest.mark.slow
@@ -139,13 +163,20 @@ def test_it_trains_a_model_that_loads(tmp_path, capsys):
     write_tiny_data(tmp_path)
     out = tmp_path / "model"
     assert (
-        main(["moderate", "train", "--data", str(tmp_path), "--out", str(out), "--folds", "2"]) == 0
+        main(
+            ["moderate", "train", "--data", str(tmp_path), "--out", str(out), "--folds", "2"]
+            + ["--cache", ""]
+        )
+        == 0
     )
     assert "thresholds" in capsys.readouterr().out
     model = TextModel.load(out)
     assert model.outputs == ("insult", "spam")
     assert json.loads((out / "thresholds.json").read_text())["delete"]["obscenity"] == 0.9
     assert "блядь" in (out / "obscene_words.txt").read_text()
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["samples"]["ok"] == 20 and metrics["samples"]["appeals"] == 20
+    assert "ok" in metrics["before_after"]["after"]["leave_one_source_out"]
 
 
 def test_it_refuses_a_missing_data_folder(tmp_path, capsys):

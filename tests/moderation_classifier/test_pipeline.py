@@ -52,6 +52,19 @@ def test_it_holds_a_finding_to_its_ceiling():
     assert both.action == "hide"
 
 
+def test_it_never_deletes_our_hand_labelled_citizens_on_its_own():
+    """Every ordinary comment and every rude-but-lawful criticism of the hand-labelled
+    ministry set (``data/moderation/ministry_eval.tsv``, never trained on) is kept or
+    sent to a moderator, never deleted by the classifier alone."""
+    from gospablik.moderation.classifier.training.data import read_labelled
+    from gospablik.moderation.classifier.training.handset import CLEAN, EVAL_SET
+
+    texts = [text for label, text in read_labelled(EVAL_SET) if label in CLEAN]
+    assert len(texts) >= 200
+    verdicts = default_pipeline().classify_many(texts)
+    assert [t for t, v in zip(texts, verdicts, strict=True) if v.action == "delete"] == []
+
+
 def test_it_keeps_polite_comments():
     verdict = default_pipeline().classify("Спасибо врачам за внимательное отношение к маме!")
     assert verdict.labels == [] and verdict.action == "keep"

@@ -35,11 +35,13 @@ _WORD = re.compile(r"[а-я]+")
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]")
 _ADDRESSEES = (
     "ты вы тебя вас тебе вам тобой вами твой ваш эти этих этим этими такие таких сами"
+    " ваши твои одни они"
 ).split()
 _PEOPLE = (
     "чиновник чинуша депутат министр губернатор мэр начальник начальство руководство"
     " руководитель власть администрация работник сотрудник служащий бюрократ врач медик"
-    " глава управленец специалист человек люди"
+    " глава управленец специалист человек люди министерство правительство управление"
+    " автор народ заведующий главврач директор чиновница депутатка"
 ).split()
 _SELF = frozenset(("я", "мы"))
 _YOU = frozenset(_ADDRESSEES[:8])
@@ -92,6 +94,14 @@ def word_forms(lemma: str, pos: str | None = None) -> set[str]:
     return {form.replace("ё", "е") for form in forms | {lemma}}
 
 
+def load_forms(path: Path = MODEL_DIR / "vk_insult_words.txt") -> list[Entry]:
+    """Exact word forms (one per line) kept from the VK moderation bot's lexicon."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Entry("form", w, "") for line in lines if (w := line.strip()) and w[0] != "#"]
+
+
 class InsultLexicon:
     """Finds abusive words and phrases aimed at people.
 
@@ -111,14 +121,19 @@ class InsultLexicon:
     categories: tuple[str, ...] = ("insult",)
 
     def __init__(self, entries: Iterable[Entry] | None = None, model: TextModel | None = None):
-        self.entries = list(load_entries() if entries is None else entries)
+        self.entries = list(load_entries() + load_forms() if entries is None else entries)
         self.model = model  # its insult score (memoized on the item) lifts a hit's score
-        self._forms = {
+        self._forms = {e.key: e for e in self.entries if e.kind == "form"}
+        self._forms |= {
             form: entry
             for entry in self.entries
-            if entry.kind != "phrase"
+            if entry.kind in ("word", "addressed")
             for form in word_forms(entry.key, entry.value)
         }
+        stems = [e for e in self.entries if e.kind == "stem"]
+        self._stem_entries = {f"s{i}": e for i, e in enumerate(stems)}
+        alternatives = "|".join(f"(?P<s{i}>{e.value})" for i, e in enumerate(stems))
+        self._stems = re.compile(rf"(?<![а-я])(?:{alternatives})(?![а-я])") if stems else None
         self._people = {form for lemma in _PEOPLE for form in word_forms(lemma)}
         self._people |= set(_ADDRESSEES)
         phrases = [e for e in self.entries if e.kind == "phrase"]
@@ -127,10 +142,14 @@ class InsultLexicon:
     def find(self, normalized: str) -> list[Hit]:
         """Return the hits in a normalized text, in order."""
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(normalized)]
+        entries = {start: self._forms[word] for start, _e, word in words if word in self._forms}
+        if self._stems is not None:
+            for m in self._stems.finditer(normalized):
+                entries.setdefault(m.start(), self._stem_entries[m.lastgroup or ""])
         hits = [
-            Hit(start, end, self._forms[word])
-            for i, (start, end, word) in enumerate(words)
-            if word in self._forms and self._counts(normalized, words, i)
+            Hit(start, end, entries[start])
+            for i, (start, end, _word) in enumerate(words)
+            if start in entries and self._counts(normalized, words, i, entries[start])
         ]
         for entry, pattern in self._phrases:
             hits += [Hit(m.start(), m.end(), entry) for m in pattern.finditer(normalized)]
@@ -148,11 +167,11 @@ class InsultLexicon:
             for item, hits in zip(items, found, strict=True)
         ]
 
-    def _counts(self, text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    def _counts(self, text: str, words: list[tuple[int, int, str]], i: int, entry: Entry) -> bool:
         before = [w for _s, _e, w in _clause(text, words, i, -WINDOW - 1)]
         if before[-1:] == ["не"] or (_SELF & set(before[-3:]) and not _YOU & set(before)):
             return False  # «не дураки были», «я не идиот», «мы не быдло»
-        if self._forms[words[i][2]].kind == "word":
+        if entry.kind != "addressed":
             return True
         near = _clause(text, words, i, -WINDOW) + _clause(text, words, i, WINDOW)
         return any(w in self._people for _s, _e, w in near)

@@ -13,7 +13,7 @@ from gospablik.moderation.classifier.spam_stack import SpamStack
 
 # L2 strength per output, chosen on fold 0 (cross-domain AUC for insult, recall at a
 # fixed false-positive rate for spam).
-ALPHA = {"insult": 1e-5, "spam": 1e-6}
+ALPHA = {"insult": 1e-5, "spam": 1e-6, "insult_nb": 1e-5}
 EPOCHS = 30
 
 

@@ -1,10 +1,13 @@
 """``gospablik moderate train``: rebuild the shipped model and print validation figures.
 
-Steps: load every shared set; cross-domain check (train on 2ch/pikabu, test on
-russe_detox and back); 5-fold out-of-fold predictions over everything (folds by
-group, so a toxic comment and its rewrites stay together); thresholds chosen on
-those predictions; figures of the whole pipeline at those thresholds on clean and
-on distorted spellings; a final fit on everything, written to ``--out``.
+Steps: load every shared set (``extra/`` included) and our ministry comments; keep
+the VK-bot lexicon forms the training texts confirm; 5-fold out-of-fold predictions
+over everything (folds by group, so a toxic comment and its rewrites stay together);
+thresholds chosen on those predictions over all sources; figures of the whole
+pipeline at those thresholds on clean and distorted spellings; a final fit on
+everything, written to ``--out``; then, for the model card, leave-one-source-out and
+hand-labelled (``data/moderation/ministry_eval.tsv``) figures of the previous recipe
+(v1, refitted in the same run) and of this one.
 """
 
 from __future__ import annotations
@@ -19,14 +22,31 @@ from pathlib import Path
 from typing import Any
 
 from gospablik.moderation.classifier.core import Thresholds
+from gospablik.moderation.classifier.insults import Entry, load_entries
+from gospablik.moderation.classifier.pipeline import load_thresholds
 from gospablik.moderation.classifier.spam_stack import SpamStack
-from gospablik.moderation.classifier.training import report, validate
+from gospablik.moderation.classifier.text_model import TextModel
+from gospablik.moderation.classifier.training import handset, report, validate
+from gospablik.moderation.classifier.training.crossdomain import Recipe, leave_one_source_out
 from gospablik.moderation.classifier.training.data import load_all
-from gospablik.moderation.classifier.training.lexicon import write_obscene_words
+from gospablik.moderation.classifier.training.lexicon import (
+    vk_insult_words,
+    write_obscene_words,
+    write_vk_insult_words,
+)
 from gospablik.moderation.classifier.training.trainer import Config, Trainer
 
 DEFAULT_DATA = "/work/shared/data"
+VK_FOLDER = "vk_moderation_lexicon_klepikov"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
+
+
+V1_SOURCES = frozenset(
+    ("2ch_pikabu", "russe_train", "russe_train_neutral", "russe_dev", "russe_dev_neutral")
+    + ("news", "tg_spam", "tg_ham", "citizen")
+)
+BEFORE = Path(__file__).resolve().parent / "before"
+CACHE = Path("var") / "moderation-cache"
 
 
 def parse(argv: list[str]) -> Config:
@@ -36,8 +56,14 @@ def parse(argv: list[str]) -> Config:
     parser.add_argument("--seed", type=int, default=Config.seed)
     parser.add_argument("--folds", type=int, default=Config.folds)
     parser.add_argument("--news-limit", type=int, default=Config.news_limit)
+    parser.add_argument(
+        "--cache", default=str(CACHE), help=f"folder for vectorised data ({CACHE}); '' for none"
+    )
     args = parser.parse_args(argv)
-    return Config(Path(args.data), Path(args.out), args.seed, args.folds, args.news_limit)
+    cache = Path(args.cache) if args.cache else None
+    return Config(
+        Path(args.data), Path(args.out), args.seed, args.folds, args.news_limit, cache=cache
+    )
 
 
 def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
@@ -46,7 +72,9 @@ def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
     sources = collections.Counter(s.source for s in trainer.samples)
     print(f"loaded {len(trainer.samples)} samples: {dict(sources)}", file=log)
     result: dict[str, Any] = {"samples": dict(sources), "seed": config.seed}
-    result["cross_domain"] = validate.cross_domain(trainer)
+    vk_words = _vk_words(config, trainer)
+    trainer.insult_entries = load_entries() + [Entry("form", w, "") for w in vk_words]
+    result["vk_insult_words"] = len(vk_words)
     oof = validate.out_of_fold(trainer)
     thresholds = validate.choose_thresholds(trainer, oof)
     result["thresholds"] = asdict(thresholds)
@@ -55,11 +83,51 @@ def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
         trainer, oof
     )
     print(f"validated in {time.monotonic() - started:.0f} s; fitting the final model", file=log)
-    _write(config, trainer, oof.final_stack, thresholds)
+    final = _write(config, trainer, oof.final_stack, thresholds, vk_words)
+    after = Recipe(
+        "v2", range(len(trainer.samples)), thresholds, oof.final_stack, trainer.insult_entries
+    )
+    result["before_after"] = _before_after(config, trainer, after, final, log)
     result["citizen_holdout"] = report.citizen_holdout(config.out)
     result["seconds"] = round(time.monotonic() - started)
     _dump(config.out / "metrics.json", result)
     return result
+
+
+def _vk_words(config: Config, trainer: Trainer) -> list[str]:
+    toxic = [n for s, n in zip(trainer.samples, trainer.normalized, strict=True) if s.insult == 1]
+    clean = [
+        n
+        for s, n in zip(trainer.samples, trainer.normalized, strict=True)
+        if (s.insult == 0 and s.source != "2ch_pikabu") or s.source in ("tg_ham", "citizen")
+    ]
+    return vk_insult_words(config.data / "extra" / VK_FOLDER, toxic, clean)
+
+
+def _before_after(
+    config: Config, trainer: Trainer, after: Recipe, final: TextModel, log: Any
+) -> dict[str, Any]:
+    """Leave-one-source-out and hand-labelled figures of the model shipped before
+    issue 17 (recipe v1, refitted here, with its thresholds and lexicon) and of this one."""
+    v1_rows = [i for i, s in enumerate(trainer.samples) if s.source in V1_SOURCES]
+    v1_model = trainer.fit(v1_rows, recipe="v1")
+    before = Recipe(
+        "v1",
+        v1_rows,
+        load_thresholds(BEFORE / "thresholds.json"),
+        SpamStack.load(BEFORE),
+        load_entries(BEFORE / "insult_words.txt"),
+        fallback=v1_model,
+    )
+    out: dict[str, Any] = {}
+    for name, recipe, model in (("before", before, v1_model), ("after", after, final)):
+        print(f"leave-one-source-out, {name}", file=log)
+        pipeline = validate.fold_pipeline(model, recipe.stack, recipe.thresholds, recipe.insults)
+        out[name] = {
+            "leave_one_source_out": leave_one_source_out(trainer, recipe),
+            "ministry_eval": handset.evaluate(pipeline, config.seed),
+        }
+    return out
 
 
 def _write(
@@ -67,16 +135,19 @@ def _write(
     trainer: Trainer,
     stack: SpamStack,
     thresholds: Thresholds,
-) -> None:
+    vk_words: list[str],
+) -> TextModel:
     model = trainer.fit(list(range(len(trainer.samples))))
     model.save(config.out)
     stack.save(config.out)
     _dump(config.out / "thresholds.json", asdict(thresholds))
     write_obscene_words(config.data / "lexicons", config.out / "obscene_words.txt")
+    write_vk_insult_words(vk_words, config.out / "vk_insult_words.txt")
     if config.out.resolve() != MODEL_DIR:
-        for name in ("obscenity.txt", "courtesy_words.txt"):
+        for name in ("obscenity.txt", "courtesy_words.txt", "insult_words.txt"):
             text = (MODEL_DIR / name).read_text(encoding="utf-8")
             (config.out / name).write_text(text, "utf-8")
+    return model
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:
@@ -87,8 +158,21 @@ def summary(result: dict[str, Any]) -> str:
     """A short human-readable digest of ``run``'s result."""
     v = result["validation"]
     lines = [f"thresholds: {json.dumps(result['thresholds'], ensure_ascii=False)}"]
-    for name, row in result["cross_domain"].items():
-        lines.append(f"cross-domain {name}: AUC {row['auc']}, best F1 {row['best_f1']['f1']}")
+    for when, block in result["before_after"].items():
+        for name, row in block["leave_one_source_out"].items():
+            c, d = row["clean"], row["distorted"]
+            lines.append(
+                f"{when} LOSO {name}: AUC {row['auc']} P {c['precision']} R {c['recall']}"
+                f" F1 {c['f1']} (distorted F1 {d['f1']}) deleted non-toxic"
+                f" {c['deleted_non_toxic']}"
+            )
+        hand = block["ministry_eval"]
+        if hand:
+            c, d = hand["toxic_clean"], hand["toxic_distorted"]
+            lines.append(
+                f"{when} ministry_eval: P {c['precision']} R {c['recall']} F1 {c['f1']}"
+                f" (distorted F1 {d['f1']}); by category {hand['by_category']}"
+            )
     for name, row in v["toxic_pipeline"].items():
         lines.append(f"toxic-vs-not {name}: P {row['precision']} R {row['recall']} F1 {row['f1']}")
     for name, row in v["lexicon_only"].items():

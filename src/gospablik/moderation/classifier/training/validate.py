@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gospablik.moderation.classifier.core import Component, Thresholds, Verdict
-from gospablik.moderation.classifier.insults import InsultLexicon
+from gospablik.moderation.classifier.insults import LEXICON_SCORE, Entry, InsultLexicon
 from gospablik.moderation.classifier.obscenity import ObscenityLexicon
 from gospablik.moderation.classifier.pipeline import Pipeline
 from gospablik.moderation.classifier.spam import SpamHeuristics, SpamModel, find_offers
@@ -20,8 +21,12 @@ from gospablik.moderation.classifier.toxicity import ToxicityModel
 from gospablik.moderation.classifier.training import metrics
 from gospablik.moderation.classifier.training.fit import fit_stack
 from gospablik.moderation.classifier.training.trainer import Trainer, predict
+from gospablik.moderation.classifier.training.weighting import source_weights
 
 COMMENTS = ("2ch_pikabu", "russe_train", "russe_train_neutral", "russe_dev", "russe_dev_neutral")
+# Every source labelled for insults: thresholds are chosen on all of them, each source
+# weighted as in training (a forum-only threshold over-flags a politer page).
+INSULT_SOURCES = (*COMMENTS, "ok", "sariellee", "appeals", "news", "ministry")
 ORDINARY = ("russe_train_neutral", "russe_dev_neutral", "news")  # spam FPR is measured on these
 TOXIC = ("obscenity", "insult", "threat")
 INSULT_DELETE_PRECISION = 0.95
@@ -47,6 +52,7 @@ class OutOfFold:
     fold_of: npt.NDArray[np.int64]
     spam: npt.NDArray[np.float64]  # the SpamModel component's score (no context)
     final_stack: SpamStack  # fitted on every out-of-fold logit: the shipped one
+    insult: npt.NDArray[np.float64]  # the pipeline's insult score (model and lexicon)
 
 
 def out_of_fold(trainer: Trainer) -> OutOfFold:
@@ -55,6 +61,7 @@ def out_of_fold(trainer: Trainer) -> OutOfFold:
     probs = np.zeros((len(trainer.samples), 2))
     models = []
     for k in range(folds):
+        print(f"out-of-fold: fold {k + 1} of {folds}", file=sys.stderr, flush=True)
         model = trainer.fit(np.flatnonzero(fold_of != k).tolist())
         test = np.flatnonzero(fold_of == k)
         probs[test] = predict(model, [trainer.normalized[i] for i in test])
@@ -66,7 +73,22 @@ def out_of_fold(trainer: Trainer) -> OutOfFold:
         spam[fold_of == k] = stack.probabilities(x[fold_of == k])
         stacks.append(stack)
     final = fit_stack(x, y, FEATURES)
-    return OutOfFold(probs, models, stacks, fold_of, spam, final)
+    insult = np.zeros(len(trainer.samples))
+    for k, model in enumerate(models):
+        test = np.flatnonzero(fold_of == k)
+        lexicon = InsultLexicon(trainer.insult_entries, model=model)
+        insult[test] = insult_scores(model, [trainer.samples[i].text for i in test], lexicon)
+    return OutOfFold(probs, models, stacks, fold_of, spam, final, insult)
+
+
+def insult_scores(
+    model: TextModel, texts: Sequence[str], lexicon: InsultLexicon | None = None
+) -> npt.NDArray[np.float64]:
+    """The pipeline's insult score of each text: the model's (one-word rule included)
+    or the lexicon's, whichever is higher."""
+    components: list[Component] = [ToxicityModel(model), lexicon or InsultLexicon(model=model)]
+    pipeline = Pipeline(components, Thresholds({}, {}, {}), explain=False)
+    return np.array([v.scores["insult"] for v in pipeline.classify_many(texts)])
 
 
 def stack_rows(
@@ -102,9 +124,17 @@ def cross_domain(trainer: Trainer) -> dict[str, dict[str, Any]]:
 
 
 def choose_thresholds(trainer: Trainer, oof: OutOfFold) -> Thresholds:
-    y, p = _labelled(trainer, oof.probs, COMMENTS, "insult", 0)
-    insult_label = metrics.best_f1(y, p, INSULT_PREVALENCE)
-    insult_delete = metrics.for_precision(y, p, INSULT_DELETE_PRECISION) or 0.99
+    rows = [i for i, s in enumerate(trainer.samples) if s.source in INSULT_SOURCES]
+    y = np.array([trainer.samples[i].insult for i in rows])
+    p = oof.insult[rows]
+    weight = source_weights([trainer.samples[i].source for i in rows], y)
+    # The lexicon's hits score LEXICON_SCORE: the label threshold never rises above it, so
+    # a curated insult word always labels and goes to review (the model's own best F1
+    # threshold may be higher: its scores between the two go to review as well).
+    insult_label = min(metrics.best_f1(y, p, INSULT_PREVALENCE, weight), LEXICON_SCORE)
+    insult_delete = (
+        metrics.for_precision(y, p, INSULT_DELETE_PRECISION, INSULT_PREVALENCE, weight) or 0.99
+    )
     spam_label = _fpr_threshold(trainer, oof.spam, SPAM_LABEL_FPR)
     spam_delete = max(_fpr_threshold(trainer, oof.spam, SPAM_DELETE_FPR), spam_label)
     label = FIXED["label"] | {"insult": insult_label, "spam": spam_label}
@@ -160,11 +190,16 @@ def _labelled(
     return y, probs[rows, column]
 
 
-def fold_pipeline(model: TextModel, stack: SpamStack, thresholds: Thresholds) -> Pipeline:
+def fold_pipeline(
+    model: TextModel,
+    stack: SpamStack,
+    thresholds: Thresholds,
+    insults: Sequence[Entry] | None = None,
+) -> Pipeline:
     components: list[Component] = [
         ObscenityLexicon(),
         ToxicityModel(model),
-        InsultLexicon(model=model),
+        InsultLexicon(insults, model=model),
         SpamHeuristics(),
         SpamModel(model, stack),
     ]
@@ -185,7 +220,7 @@ def verdicts_by_fold(
         mine = [i for i in rows if oof.fold_of[i] == k]
         texts = [_text(trainer, i, distorted) for i in mine]
         fold_thresholds = thresholds if isinstance(thresholds, Thresholds) else thresholds[k]
-        pipeline = fold_pipeline(model, stack, fold_thresholds)
+        pipeline = fold_pipeline(model, stack, fold_thresholds, trainer.insult_entries)
         out.update(zip(mine, pipeline.classify_many(texts), strict=True))
     return out
 
@@ -195,10 +230,14 @@ def _text(trainer: Trainer, index: int, distorted: bool) -> str:
 
 
 def insult_thresholds_by_prevalence(trainer: Trainer, oof: OutOfFold) -> dict[str, Any]:
-    """The F1-best insult threshold and its figures for several assumed toxic shares."""
-    y, p = _labelled(trainer, oof.probs, COMMENTS, "insult", 0)
+    """The F1-best insult threshold and its figures for several assumed toxic shares
+    (all insult-labelled sources, weighted per source as in training)."""
+    rows = [i for i, s in enumerate(trainer.samples) if s.source in INSULT_SOURCES]
+    y = np.array([trainer.samples[i].insult for i in rows])
+    p = oof.insult[rows]
+    weight = source_weights([trainer.samples[i].source for i in rows], y)
     table = {}
     for prevalence in (None, 0.3, 0.2, 0.1):
-        t = metrics.best_f1(y, p, prevalence)
-        table[str(prevalence or "as labelled")] = metrics.at_threshold(y, p, t, prevalence)
+        t = metrics.best_f1(y, p, prevalence, weight)
+        table[str(prevalence or "balanced")] = metrics.at_threshold(y, p, t, prevalence, weight)
     return table
