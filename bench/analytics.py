@@ -88,10 +88,18 @@ def _accounts(ministries: list[Any], count: int) -> list[tuple[int, int, str]]:
             for m in ministries}  # fmt: skip
     tiers = ["flagship", "active", "card", ""]
     rows = [
-        Account(ministry=m, network=NETWORKS[i % 4], url=f"https://example.org/{i}",
-                title=f"Страница {i}", responsible_org=orgs[m.pk], tier=tiers[i % 4],
-                has_avatar=i % 3 != 0, has_cover=i % 2 == 0, description="Описание",
-                verified=i % 5 == 0)  # fmt: skip
+        Account(
+            ministry=m,
+            network=NETWORKS[i % 4],
+            url=f"https://example.org/{i}",
+            title=f"Страница {i}",
+            responsible_org=orgs[m.pk],
+            tier=tiers[i % 4],
+            has_avatar=i % 3 != 0,
+            has_cover=i % 2 == 0,
+            description="Описание",
+            verified=i % 5 == 0,
+        )  # fmt: skip
         for i in range(count)
         for m in [ministries[i % len(ministries)]]
     ]
@@ -115,7 +123,11 @@ def _days(ids: list[tuple[int, int, str]], days: int) -> None:
                     posts = rng.randint(0, 3)
                     views = posts * rng.randint(50, 4000)
                     likes = views // rng.randint(20, 60)
-                    gaps = '{"views": "Telegram не даёт ботам статистику канала"}' if network == "telegram" else "{}"
+                    gaps = (
+                        '{"views": "Telegram не даёт ботам статистику канала"}'
+                        if network == "telegram"
+                        else "{}"
+                    )
                     copy.write_row((pk, first + timedelta(days=offset), followers, posts,
                                     None if network == "telegram" else views,
                                     views, likes, likes // 8, likes // 5, gaps, now))  # fmt: skip
@@ -206,7 +218,9 @@ def run(runs: int) -> None:
     for label, since in ranges.items():
         query = f"?since={since}&until={today}"
         report(f"dashboard ({label})", *timed(head, f"/kuzbass-health-335/analytics/{query}", runs))
-        report(f"ЦУР view ({label})", *timed(cur, f"/kuzbass-health-335/analytics/cur/{query}", runs))
+        report(
+            f"ЦУР view ({label})", *timed(cur, f"/kuzbass-health-335/analytics/cur/{query}", runs)
+        )
 
 
 def main() -> None:

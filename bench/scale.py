@@ -655,6 +655,7 @@ def count_queries(ministry: str, users: dict[str, Any], results: list[Timing]) -
 
 def jobs() -> list[tuple[str, float, str]]:
     from gospablik.content.dispatch import dispatch_due
+
     from gospablik.duties.engine import tick
     from gospablik.moderation.polling import poll_all
     from gospablik.moderation.sla import refresh_review_duties

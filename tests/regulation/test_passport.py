@@ -153,8 +153,8 @@ def test_each_item_cites_its_source(health, vk_account, page):
 def ok_page(health, keeper):
     """The ministry's OK group, connected through the emulator (group.getInfo fields)."""
     from gospablik.networks.connections import TRANSPORT_OVERRIDES, do_connect_account
-    from gospablik.networks.emulation import emulator_transport
-    from gospablik.networks.ok.emulator import make_app
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.ok.emulator import make_app
     from tests.foundation.factories import register
 
     emulator = make_app()
