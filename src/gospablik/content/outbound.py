@@ -114,11 +114,13 @@ def remove_published(pub: Publication, connection: Connection, reason: str) -> O
 
 
 def _publication(op: Operation) -> Publication:
-    return (
+    pub = (
         Publication.objects.select_related("post", "account", "account__ministry")
         .prefetch_related("post__media")
         .get(pk=op.payload["publication"])
     )
+    setattr(op, "_publication", pub)  # noqa: B010 — the outcome's audit entry reuses it
+    return pub
 
 
 def _ids(post: PublishedPost) -> dict[str, Any]:
@@ -221,7 +223,10 @@ def will_retry(op: Operation) -> None:
 
 
 def _record(op: Operation, outcome: str, after: dict[str, Any]) -> None:
-    pub = Publication.objects.select_related("post", "account").get(pk=op.payload["publication"])
+    """The audit entry of an outcome (the publication as the attempt read it, if it did)."""
+    pub = getattr(op, "_publication", None) or Publication.objects.select_related(
+        "post", "account"
+    ).get(pk=op.payload["publication"])
     after["post_status"] = refresh_post_status(pub.post_id)
     record(f"content.publication.{outcome}", obj=pub, ministry=pub.account.ministry_id,
            after=after)  # fmt: skip
