@@ -4,6 +4,7 @@ emulator, with only ``base_url`` pointing at it: a channel bot's flows."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -103,3 +104,23 @@ def test_errors_and_flood_waits_have_bot_api_shapes(run_bot):
 
     with pytest.raises(InvalidToken):
         run_bot(unauthorized, token="7000000001:wrong")
+
+
+def test_webhook_pushes_parse_as_updates_and_carry_the_secret(run_bot):
+    pushed: list[tuple[bytes, dict[str, str]]] = []
+
+    def capture(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
+        pushed.append((body, headers))
+        return 200, ""
+
+    async def flow(bot: telegram.Bot, app: Any) -> None:
+        app.push.sender, app.push.background = capture, False
+        await bot.set_webhook("https://example.org/hooks/tg/1/", secret_token="s3cret")
+        post = await bot.send_poll(CHANNEL_ID, "Удобно?", ["Да", "Нет"])
+        app.state.add_comment(post.message_id, "Да, удобно")
+        updates = [telegram.Update.de_json(json.loads(body), bot) for body, _ in pushed]
+        assert [u.message.text for u in updates] == [None, "Да, удобно"]
+        assert updates[0].message.poll.options[1].persistent_id == "1"
+        assert {h["X-Telegram-Bot-Api-Secret-Token"] for _, h in pushed} == {"s3cret"}
+
+    run_bot(flow)

@@ -113,10 +113,11 @@ def graph_time(moment: float) -> str:
     return datetime.fromtimestamp(moment, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
-def no_object(node: str) -> GraphApiError:
-    return GraphApiError(100, f"Unsupported get request. Object with ID '{node}' does not "
-                         "exist, cannot be loaded due to missing permissions, or does not "
-                         "support this operation.", 33,
+def no_object(node: str, verb: str = "GET") -> GraphApiError:
+    """What Graph answers for a node it does not know (``verb``: the request's method)."""
+    return GraphApiError(100, f"Unsupported {verb.lower()} request. Object with ID '{node}' "
+                         "does not exist, cannot be loaded due to missing permissions, or does "
+                         "not support this operation.", 33,
                          kind="GraphMethodException")  # fmt: skip
 
 
