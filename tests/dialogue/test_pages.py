@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.test import Client
+from django.utils import timezone
 
 from gospablik.audit.models import AuditEntry
 from gospablik.dialogue.models import Note, Reclassification, Template
@@ -99,3 +100,18 @@ def test_another_ministry_gets_404_and_a_viewer_403(account, foreign, make_user,
     assert client_for(foreign).get(f"{BASE}/threads/{thread.pk}/").status_code == 404
     viewer = make_user("viewer", health, "kuzdrav", "viewer")
     assert client_for(viewer).get(f"{BASE}/").status_code == 403
+
+
+def test_metrics_export_as_xlsx(account, komiac) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    make_comment(account)
+    week = "{}-W{:02d}".format(*timezone.now().isocalendar()[:2])
+    response = client_for(komiac).get(f"{BASE}/metrics/export.xlsx?week={week}")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Сводка", "По аккаунтам", "По соцсетям", "По организациям"]
+    assert book["Сводка"]["B3"].value == 1 and book["По соцсетям"]["A2"].value == "ВКонтакте"
+    bad = client_for(komiac).get(f"{BASE}/metrics/export.xlsx?week=x")
+    assert bad.status_code == 400

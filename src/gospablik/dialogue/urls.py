@@ -13,4 +13,5 @@ urlpatterns = [
     path("threads/<int:pk>/<str:name>/", thread.act, name="act"),
     path("people/<str:network>/<str:author>/", person.person_page, name="person"),
     path("metrics/", metrics.metrics_page, name="metrics"),
+    path("metrics/export.xlsx", metrics.metrics_export, name="metrics_export"),
 ]

@@ -8,8 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from gospablik.audit.log import record
 from gospablik.dialogue import metrics
 from gospablik.dialogue.access import threads_for
+from gospablik.dialogue.export import metrics_xlsx
 from gospablik.dialogue.views import dialogue_view
 from gospablik.networks.base import NETWORK_LABELS_RU
 from gospablik.orgs.models import Ministry
@@ -39,3 +41,23 @@ def metrics_page(request: HttpRequest, ministry: Ministry) -> HttpResponse:
 def _label(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dialogue_view
+def metrics_export(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    tz = policy_for(ministry).tz()
+    try:
+        monday = metrics.parse_week(request.GET.get("week") or metrics.week_of(timezone.now(), tz))
+    except ValueError as problem:
+        return HttpResponse(str(problem), status=400, content_type="text/plain; charset=utf-8")
+    report = metrics.report(threads_for(request.user, ministry), monday, tz)
+    record("dialogue.metrics_export", actor=request.user, ministry=ministry,
+           object_type="dialogue.metrics", object_id=report["week"],
+           object_repr="Время ответа жителям (XLSX)")  # fmt: skip
+    response = HttpResponse(metrics_xlsx(report), content_type=XLSX)
+    name = f"dialogue-{ministry.key}-{report['week']}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
