@@ -212,8 +212,8 @@ def emulator_server(clock: Clock) -> tuple[Any, str]:
     """The VK emulator on 127.0.0.1; notes when each deletion call arrives."""
     import io
 
-    from gospablik.networks.emulators import serve_in_thread
-    from gospablik.networks.vk.emulator import make_app
+    from gospablik_emulators.server import serve_in_thread
+    from gospablik_emulators.vk.emulator import make_app
 
     emulator = make_app()
 

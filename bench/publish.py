@@ -51,12 +51,12 @@ def configure(database_url: str | None) -> None:
 def emulated_factory() -> Any:
     from tests.content.faultrun import fault_seeds
 
-    from gospablik.networks.emulation import emulator_transport
     from gospablik.networks.http import HttpClient
-    from gospablik.networks.ok.emulator import make_app as make_ok
     from gospablik.networks.ratelimit import NoRateLimiter
     from gospablik.networks.registry import build_connector
-    from gospablik.networks.vk.emulator import make_app as make_vk
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.ok.emulator import make_app as make_ok
+    from gospablik_emulators.vk.emulator import make_app as make_vk
 
     vk_seed, ok_seed = fault_seeds()
     apps = {"vk": make_vk(vk_seed), "ok": make_ok(ok_seed)}

@@ -143,8 +143,8 @@ def django_sender(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, 
 def vk_emulator() -> Iterator[Any]:
     """A fresh VK emulator that our connectors reach through the HTTP seam."""
     from gospablik.networks.connections import TRANSPORT_OVERRIDES
-    from gospablik.networks.emulation import emulator_transport
-    from gospablik.networks.vk.emulator import make_app
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.vk.emulator import make_app
 
     emulator = make_app(sender=django_sender)
     TRANSPORT_OVERRIDES["vk"] = emulator_transport(emulator)

@@ -21,7 +21,7 @@ PLAIN_COMMANDS: dict[tuple[str, str], str] = {
     ("calendar", "due"): "gospablik.calendar.cli:due_main",
 }
 PLAIN_GROUPS: dict[str, str] = {
-    "emulator": "gospablik.networks.emulators:main",
+    "emulator": "gospablik_emulators.server:main",
 }
 
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from gospablik.networks.connections import TRANSPORT_OVERRIDES
-from gospablik.networks.emulation import emulator_transport
-from gospablik.networks.registry import get_emulator_factory
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
+from gospablik_emulators import get_emulator_factory
+from gospablik_emulators.emulation import emulator_transport
 from tests.content.conftest import allow_all_networks, connect_ok, connect_other, connect_vk
 
 VK_GROUP = 219000001

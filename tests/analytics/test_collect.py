@@ -9,7 +9,7 @@ import pytest
 
 from gospablik.analytics.collect import collect_due, do_collect_account
 from gospablik.analytics.models import AccountDay, AccountWeek, MinistryDay, PostStat
-from gospablik.networks.stats_history import plan_history
+from gospablik_emulators.stats_history import plan_history
 from tests.analytics.conftest import HISTORY_DAYS, OK_GID, VK_GROUP, today
 
 pytestmark = pytest.mark.django_db

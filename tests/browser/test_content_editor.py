@@ -12,7 +12,7 @@ from django.utils import timezone
 from gospablik.content.dispatch import dispatch_once
 from gospablik.content.models import Post
 from gospablik.networks.connections import do_connect_account
-from gospablik.networks.emulators import serve_in_thread
+from gospablik_emulators.server import serve_in_thread
 from tests.foundation.factories import register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -21,12 +21,12 @@ from gospablik.content.actions import do_attach_media, do_create_post
 from gospablik.moderation.intake import intake_comment
 from gospablik.networks.base import RemoteComment
 from gospablik.networks.connections import do_connect_account
-from gospablik.networks.emulators import serve_in_thread
-from gospablik.networks.vk.emulator import make_app
 from gospablik.orgs.models import Membership, Organization
 from gospablik.security.actions import do_allow_admin
 from gospablik.security.models import Alert
 from gospablik.security.snapshots import snapshot_all
+from gospablik_emulators.server import serve_in_thread
+from gospablik_emulators.vk.emulator import make_app
 from tests.conftest import PASSWORD
 from tests.foundation.factories import register
 

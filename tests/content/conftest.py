@@ -17,15 +17,16 @@ from gospablik.content.actions import do_create_post, do_schedule
 from gospablik.content.models import Post
 from gospablik.networks.base import BaseConnector
 from gospablik.networks.connections import do_connect_account
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.models import Connection
-from gospablik.networks.ok.emulator import make_app as make_ok
 from gospablik.networks.ratelimit import NoRateLimiter
-from gospablik.networks.registry import build_connector, get_emulator_factory
-from gospablik.networks.vk.emulator import make_app as make_vk
+from gospablik.networks.registry import build_connector
 from gospablik.orgs.models import Ministry, Organization
 from gospablik.registry.models import Account
+from gospablik_emulators import get_emulator_factory
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.ok.emulator import make_app as make_ok
+from gospablik_emulators.vk.emulator import make_app as make_vk
 from tests.foundation.factories import register
 
 VK_GROUP = 219000001
@@ -111,11 +112,11 @@ def connect_ok(ministry: Ministry, actor: Any, **overrides: Any) -> Account:
 
 def other_connection(network: str) -> tuple[dict[str, Any], dict[str, str]]:
     """Config and secrets of the demo community of each other emulator."""
-    from gospablik.networks.blog import world as blog
-    from gospablik.networks.facebook import world as fb
-    from gospablik.networks.instagram import world as ig
-    from gospablik.networks.max import world as mx
-    from gospablik.networks.telegram import world as tg
+    from gospablik_emulators.blog import world as blog
+    from gospablik_emulators.facebook import world as fb
+    from gospablik_emulators.instagram import world as ig
+    from gospablik_emulators.max import world as mx
+    from gospablik_emulators.telegram import world as tg
 
     return {
         "telegram": ({"channel": "@minzdrav_kuzbass_demo"}, {"bot_token": tg.DEMO_TOKEN}),

@@ -19,8 +19,8 @@ VK_FIRST, OK_FIRST = 219100001, 70100000000001
 
 def fault_seeds() -> tuple[dict[str, Any], dict[str, Any]]:
     """The demo seeds of the VK and OK emulators plus GROUPS communities each."""
-    from gospablik.networks.ok.emulator_state import DEMO_SEED as OK_SEED
-    from gospablik.networks.vk.emulator_seed import DEMO_SEED as VK_SEED
+    from gospablik_emulators.ok.emulator_state import DEMO_SEED as OK_SEED
+    from gospablik_emulators.vk.emulator_seed import DEMO_SEED as VK_SEED
 
     vk, ok = copy.deepcopy(VK_SEED), copy.deepcopy(OK_SEED)
     for n in range(GROUPS):

@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.ok import convert as ok_convert
-from gospablik.networks.ok.emulator import make_app as make_ok
-from gospablik.networks.vk.emulator import make_app as make_vk
+from gospablik_emulators.ok.emulator import make_app as make_ok
+from gospablik_emulators.server import serve_in_thread
+from gospablik_emulators.vk.emulator import make_app as make_vk
 
 from .faultrun import fault_seeds
 
@@ -96,7 +96,7 @@ def env_for(tmp: Path) -> dict[str, str]:
         "GOSPABLIK_VAR_DIR": str(tmp / "var"),
         "GOSPABLIK_LOG_LEVEL": "ERROR",
         "GOSPABLIK_REDIS_URL": "",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
     }
 
 

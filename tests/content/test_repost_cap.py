@@ -19,7 +19,7 @@ from gospablik.content.actions import (
 )
 from gospablik.content.dispatch import dispatch_once
 from gospablik.content.importer import import_account
-from gospablik.networks.vk import emulator_wall
+from gospablik_emulators.vk import emulator_wall
 
 from .conftest import VK_GROUP, connect_vk, make_post, vk_posts
 

@@ -59,8 +59,8 @@ def post_callback(account: Any, body: bytes) -> str:
 @pytest.fixture
 def ok_emulator() -> Iterator[Any]:
     from gospablik.networks.connections import TRANSPORT_OVERRIDES
-    from gospablik.networks.emulation import emulator_transport
-    from gospablik.networks.ok.emulator import make_app
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.ok.emulator import make_app
 
     emulator = make_app()
     TRANSPORT_OVERRIDES["ok"] = emulator_transport(emulator)

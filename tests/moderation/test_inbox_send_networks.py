@@ -13,7 +13,7 @@ import pytest
 from gospablik.moderation.inbox import answer_and_send
 from gospablik.moderation.models import Message
 from gospablik.networks.connections import TRANSPORT_OVERRIDES, connector_for, do_connect_account
-from gospablik.networks.emulation import emulator_transport
+from gospablik_emulators.emulation import emulator_transport
 from tests.conftest import django_sender
 from tests.content.conftest import OK_GID, OK_SECRETS, allow_all_networks
 from tests.foundation.factories import register
@@ -60,8 +60,8 @@ def answered(moderator: Any) -> Message:
 
 @pytest.fixture
 def telegram(health, keeper, wire):
-    from gospablik.networks.telegram.emulator import make_app
-    from gospablik.networks.telegram.world import DEMO_TOKEN
+    from gospablik_emulators.telegram.emulator import make_app
+    from gospablik_emulators.telegram.world import DEMO_TOKEN
 
     emulator = wire("telegram", make_app())
     subscribe(
@@ -99,8 +99,8 @@ def test_telegram_a_person_who_blocked_the_bot_keeps_the_answer(telegram, modera
 
 @pytest.fixture
 def max_bot(health, keeper, wire):
-    from gospablik.networks.max.emulator import make_app
-    from gospablik.networks.max.world import CHANNEL_ID, DEMO_TOKEN
+    from gospablik_emulators.max.emulator import make_app
+    from gospablik_emulators.max.world import CHANNEL_ID, DEMO_TOKEN
 
     emulator = wire("max", make_app())
     subscribe(
@@ -140,8 +140,8 @@ PSID = "7000000000000001"
 
 @pytest.fixture
 def facebook(health, keeper, wire):
-    from gospablik.networks.facebook.emulator import make_app
-    from gospablik.networks.facebook.world import DEMO_APP_SECRET, DEMO_TOKEN, PAGE_ID
+    from gospablik_emulators.facebook.emulator import make_app
+    from gospablik_emulators.facebook.world import DEMO_APP_SECRET, DEMO_TOKEN, PAGE_ID
 
     emulator = wire("facebook", make_app())
     _, hook = connect(health, keeper, "facebook", "https://www.facebook.com/minzdrav.demo",
@@ -174,8 +174,8 @@ def test_facebook_an_answer_after_24_hours_is_kept_with_the_reason(facebook, mod
 
 @pytest.fixture
 def instagram(health, keeper, wire):
-    from gospablik.networks.instagram.emulator import make_app
-    from gospablik.networks.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
+    from gospablik_emulators.instagram.emulator import make_app
+    from gospablik_emulators.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
 
     emulator = wire("instagram", make_app())
     _, hook = connect(health, keeper, "instagram", "https://www.instagram.com/minzdrav_demo/",
@@ -210,7 +210,7 @@ OK_HOOK_SECRET = "ok_secret_for_tests"
 
 @pytest.fixture
 def ok_group(health, keeper, wire):
-    from gospablik.networks.ok.emulator import make_app
+    from gospablik_emulators.ok.emulator import make_app
 
     emulator = wire("ok", make_app())
     secrets = OK_SECRETS | {"bot_access_token": "ok-demo-group-bot-key",

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gospablik.networks.shapes import shape_diff
+from gospablik_emulators.shapes import shape_diff
 
-NETWORKS = Path(__file__).parents[2] / "src/gospablik/networks"
+NETWORKS = Path(__file__).parents[2] / "src/gospablik_emulators"
 
 
 def load_fixture(network: str, name: str) -> Any:

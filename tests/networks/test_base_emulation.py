@@ -7,7 +7,11 @@ from typing import Any
 import httpx
 import pytest
 
-from gospablik.networks.emulation import (
+from gospablik.networks.http import HttpClient
+from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik.networks.vk.connector import VKConnector
+from gospablik_emulators import get_emulator_factory
+from gospablik_emulators.emulation import (
     EmulatedTimeout,
     FaultQueue,
     PushDelivery,
@@ -17,11 +21,7 @@ from gospablik.networks.emulation import (
     served,
     text_response,
 )
-from gospablik.networks.emulators import build_app, main, serve_in_thread
-from gospablik.networks.http import HttpClient
-from gospablik.networks.ratelimit import NoRateLimiter
-from gospablik.networks.registry import get_emulator_factory
-from gospablik.networks.vk.connector import VKConnector
+from gospablik_emulators.server import build_app, main, serve_in_thread
 
 
 def test_an_unknown_fault_kind_is_refused():

@@ -8,12 +8,11 @@ from gospablik.networks.ratelimit import NoRateLimiter
 from gospablik.networks.registry import (
     CONNECTOR_PATHS,
     CONNECTORS,
-    EMULATOR_PATHS,
     build_connector,
     get_connector_class,
-    get_emulator_factory,
 )
 from gospablik.networks.vk.connector import VKConnector
+from gospablik_emulators import EMULATOR_PATHS, get_emulator_factory
 
 FREE = NoRateLimiter()
 
@@ -46,9 +45,9 @@ def test_emulator_factories_make_fresh_apps(network):
 
 def test_the_account_check_reports_probes_and_missing_capabilities():
     from gospablik.networks.check import run_checks
-    from gospablik.networks.emulation import emulator_transport
     from gospablik.networks.http import HttpClient
-    from gospablik.networks.ok.emulator import make_app
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.ok.emulator import make_app
 
     creds = {
         "application_key": "CBAOKDEMOAPPKEY",
@@ -70,9 +69,9 @@ def test_the_account_check_reports_probes_and_missing_capabilities():
 
 def test_the_account_check_flags_a_dead_token():
     from gospablik.networks.check import run_checks
-    from gospablik.networks.emulation import emulator_transport
     from gospablik.networks.http import HttpClient
-    from gospablik.networks.vk.emulator import make_app
+    from gospablik_emulators.emulation import emulator_transport
+    from gospablik_emulators.vk.emulator import make_app
 
     http = HttpClient(transport=emulator_transport(make_app()))
     vk = build_connector(

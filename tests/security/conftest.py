@@ -14,11 +14,11 @@ import pytest
 from django.test import Client
 
 from gospablik.networks.connections import do_connect_account
-from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.models import Connection
-from gospablik.networks.vk.emulator import VKEmulator, make_app
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
+from gospablik_emulators.server import serve_in_thread
+from gospablik_emulators.vk.emulator import VKEmulator, make_app
 from tests.conftest import PASSWORD
 from tests.foundation.factories import register
 

@@ -20,11 +20,11 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.models import Connection
 from gospablik.registry.models import Account
 from gospablik.security.snapshots import snapshot_all
 from gospablik.web.demo import DEMO_PASSWORD, load_demo
+from gospablik_emulators.server import serve_in_thread
 
 CANARY_GOOD = "vk1.a.CANARY-accepted-7Qx9Lm2Vt8Rk"
 CANARY_BAD = "vk1.a.CANARY-rejected-4Hs6Pw1Zq3Nd"

@@ -22,20 +22,20 @@ Contract (stable; the Telegram/MAX/Facebook/Instagram/blog connectors rely on it
   publishing again), ``code`` (the network's own code). ``message`` is plain Russian.
 * ``find_published(key, since, text=...)`` is the check-before-retry after a
   ``maybe_applied`` error: networks without an idempotency key match by text.
-* Registration: ``CONNECTOR_PATHS`` and ``EMULATOR_PATHS`` in
-  :mod:`gospablik.networks.registry` already list all seven networks as lazy strings
+* Registration: ``CONNECTOR_PATHS`` in :mod:`gospablik.networks.registry` and
+  ``EMULATOR_PATHS`` in :mod:`gospablik_emulators` list all seven networks as lazy strings
   (``"telegram": "gospablik.networks.telegram.connector:TelegramConnector"``,
-  ``"telegram": "gospablik.networks.telegram.emulator:make_app"``); a network is live
+  ``"telegram": "gospablik_emulators.telegram.emulator:make_app"``); a network is live
   once its module defines that name. Nothing else to register.
 * Emulators: ``make_app(seed: dict | None = None) -> WSGI app``; the app exposes
-  ``faults`` (:class:`~gospablik.networks.emulation.FaultQueue`) and ``state``, and uses
-  :mod:`gospablik.networks.emulation` (fault kinds ``timeout`` / ``http_500`` / ``error``
+  ``faults`` (:class:`~gospablik_emulators.emulation.FaultQueue`) and ``state``, and uses
+  :mod:`gospablik_emulators.emulation` (fault kinds ``timeout`` / ``http_500`` / ``error``
   with ``code`` / ``accept_then_drop`` / ``rate_limit``, WSGI request helpers,
   ``emulator_transport`` for in-process tests, ``PushDelivery`` for webhooks,
   ``PushingEmulator`` as a skeleton). If it has ``push``
   (a ``PushDelivery``) and ``add_callback_server(...)``, ``gospablik emulator NET
   --callback-url`` wires webhooks to our app. Fixtures: ``<net>/fixtures/*.json`` as
-  ``{"_source": ..., "body": ...}``, compared with :func:`gospablik.networks.shapes.shape_diff`.
+  ``{"_source": ..., "body": ...}``, compared with :func:`gospablik_emulators.shapes.shape_diff`.
 """
 
 from __future__ import annotations

@@ -1,17 +1,17 @@
-"""Which connector and which emulator serve which network.
+"""Which connector serves which network (the emulators: ``gospablik_emulators``).
 
 Entries are lazy ``"module:attribute"`` strings, so a network's module is imported only
-when it is used. To add a network, add one line to each dict (see ``docs/connectors.md``).
+when it is used. To add a network, add one line here and one to
+``gospablik_emulators.EMULATOR_PATHS`` (see ``docs/connectors.md``).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .base import NETWORK_LABELS_RU, BaseConnector, ConnectorError
-from .emulation import WSGIApp
 from .http import HttpClient
 from .memory import Memory
 from .ratelimit import RateLimiter
@@ -26,29 +26,13 @@ CONNECTOR_PATHS: dict[str, str] = {
     "blog": "gospablik.networks.blog.connector:BlogConnector",
 }
 
-# Each value names a zero-argument factory returning a fresh emulator WSGI app whose
-# state and fault switches are reachable as attributes (``app.state``, ``app.faults``).
-EMULATOR_PATHS: dict[str, str] = {
-    "vk": "gospablik.networks.vk.emulator:make_app",
-    "ok": "gospablik.networks.ok.emulator:make_app",
-    "telegram": "gospablik.networks.telegram.emulator:make_app",
-    "max": "gospablik.networks.max.emulator:make_app",
-    "facebook": "gospablik.networks.facebook.emulator:make_app",
-    "instagram": "gospablik.networks.instagram.emulator:make_app",
-    "blog": "gospablik.networks.blog.emulator:make_app",
-}
-
-
 __all__ = [
     "CONNECTORS",
     "CONNECTOR_PATHS",
-    "EMULATORS",
-    "EMULATOR_PATHS",
     "NETWORK_LABELS_RU",
     "available_networks",
     "build_connector",
     "get_connector_class",
-    "get_emulator_factory",
 ]
 
 
@@ -81,7 +65,6 @@ class _LazyMap(Mapping[str, Any]):
 
 
 CONNECTORS: Mapping[str, type[BaseConnector]] = _LazyMap(CONNECTOR_PATHS)
-EMULATORS: Mapping[str, Callable[..., WSGIApp]] = _LazyMap(EMULATOR_PATHS)
 
 
 def get_connector_class(network: str) -> type[BaseConnector]:
@@ -92,12 +75,6 @@ def get_connector_class(network: str) -> type[BaseConnector]:
     """
     cls: type[BaseConnector] = _load(_lookup(CONNECTOR_PATHS, network))
     return cls
-
-
-def get_emulator_factory(network: str) -> Callable[..., WSGIApp]:
-    """``make_app(seed: dict | None = None)`` of ``network``'s emulator."""
-    factory: Callable[..., WSGIApp] = _load(_lookup(EMULATOR_PATHS, network))
-    return factory
 
 
 def build_connector(

@@ -13,10 +13,10 @@ from typing import Any
 from django.db import transaction
 
 from gospablik.networks.connections import connector_for, do_connect_account
-from gospablik.networks.emulators import serve_in_thread
 from gospablik.networks.models import Connection
 from gospablik.networks.ok.connector import OKConnector
 from gospablik.registry.models import Account
+from gospablik_emulators.server import serve_in_thread
 
 log = logging.getLogger(__name__)
 PORTS = {"vk": 8701, "ok": 8702}

@@ -5,11 +5,11 @@ from typing import Any
 import pytest
 
 from gospablik.networks.blog.connector import BlogConnector
-from gospablik.networks.blog.emulator import LiveJournalEmulator, make_app
-from gospablik.networks.blog.world import DEMO_PASSWORD, DEMO_USER
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.blog.emulator import LiveJournalEmulator, make_app
+from gospablik_emulators.blog.world import DEMO_PASSWORD, DEMO_USER
+from gospablik_emulators.emulation import emulator_transport
 
 from ..conftest import load_fixture
 

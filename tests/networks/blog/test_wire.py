@@ -9,8 +9,8 @@ import pytest
 
 from gospablik.networks.blog.connector import auth_response
 from gospablik.networks.blog.ljrpc import CONTENT_TYPE, encode_call, text
-from gospablik.networks.blog.world import DEMO_PASSWORD, DEMO_USER
-from gospablik.networks.emulation import emulator_transport
+from gospablik_emulators.blog.world import DEMO_PASSWORD, DEMO_USER
+from gospablik_emulators.emulation import emulator_transport
 
 from ..conftest import unlike
 from .conftest import build, entries, fixture

@@ -4,13 +4,13 @@ from typing import Any
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.facebook.connector import FacebookConnector
-from gospablik.networks.facebook.emulator import FacebookEmulator, make_app
-from gospablik.networks.facebook.world import DEMO_APP_SECRET, DEMO_TOKEN, PAGE_ID
 from gospablik.networks.http import HttpClient
 from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.facebook.emulator import FacebookEmulator, make_app
+from gospablik_emulators.facebook.world import DEMO_APP_SECRET, DEMO_TOKEN, PAGE_ID
 
 from ..conftest import load_fixture
 

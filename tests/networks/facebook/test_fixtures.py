@@ -6,8 +6,8 @@ import json
 
 import httpx
 
-from gospablik.networks.emulation import emulator_transport
-from gospablik.networks.facebook.world import DEMO_TOKEN, PAGE_ID
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.facebook.world import DEMO_TOKEN, PAGE_ID
 
 from ..conftest import unlike
 from .conftest import fixture

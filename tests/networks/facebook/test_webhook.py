@@ -6,7 +6,7 @@ import pytest
 
 from gospablik.networks.base import ConnectorError, PostDraft
 from gospablik.networks.facebook.webhook import parse_webhook, verify_subscription
-from gospablik.networks.facebook.world import DEMO_APP_SECRET
+from gospablik_emulators.facebook.world import DEMO_APP_SECRET
 
 from .conftest import fixture
 

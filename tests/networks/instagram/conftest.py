@@ -4,13 +4,13 @@ from typing import Any
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.instagram.connector import InstagramConnector
-from gospablik.networks.instagram.emulator import InstagramEmulator, make_app
-from gospablik.networks.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
 from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.instagram.emulator import InstagramEmulator, make_app
+from gospablik_emulators.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
 
 from ..conftest import load_fixture
 

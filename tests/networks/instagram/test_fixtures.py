@@ -8,9 +8,9 @@ import json
 
 import httpx
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.instagram.webhook import parse_webhook
-from gospablik.networks.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.instagram.world import DEMO_APP_SECRET, DEMO_TOKEN, IG_USER_ID
 
 from ..conftest import unlike
 from .conftest import fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gospablik.networks.base import ConnectorError, MediaFile, PostDraft
-from gospablik.networks.instagram.world import IG_USER_ID
+from gospablik_emulators.instagram.world import IG_USER_ID
 
 from .conftest import build
 

@@ -4,13 +4,13 @@ from typing import Any
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.max.connector import MaxConnector
-from gospablik.networks.max.emulator import MaxEmulator, make_app
-from gospablik.networks.max.world import CHANNEL_ID, DEMO_TOKEN
 from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.max.emulator import MaxEmulator, make_app
+from gospablik_emulators.max.world import CHANNEL_ID, DEMO_TOKEN
 
 from ..conftest import load_fixture
 

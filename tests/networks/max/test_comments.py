@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from gospablik.networks.base import ConnectorError, PostDraft, Unsupported
-from gospablik.networks.max.world import make_user
+from gospablik_emulators.max.world import make_user
 
 
 @pytest.fixture

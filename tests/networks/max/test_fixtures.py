@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from gospablik.networks.emulation import emulator_transport
-from gospablik.networks.max.world import CHANNEL_ID, DEMO_TOKEN
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.max.world import CHANNEL_ID, DEMO_TOKEN
 
 from ..conftest import unlike
 from .conftest import fixture

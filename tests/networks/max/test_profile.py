@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from gospablik.networks.base import PostDraft
-from gospablik.networks.max.world import make_user
+from gospablik_emulators.max.world import make_user
 
 
 def test_it_reads_the_profile(connector, emulator):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.ok.connector import OKConnector
-from gospablik.networks.ok.emulator import OKEmulator, make_app
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.ok.emulator import OKEmulator, make_app
 
 GID = "70000000000001"
 APP_KEY = "CBAOKDEMOAPPKEY"

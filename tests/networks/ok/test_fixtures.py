@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from gospablik.networks.ok.emulator import OKEmulator, make_app
 from gospablik.networks.ok.signing import sign
+from gospablik_emulators.ok.emulator import OKEmulator, make_app
 
 from ..conftest import documented_diff, fixture_names
 from .conftest import APP_KEY, APP_SECRET, GID, SEED_TOPIC, TOKEN

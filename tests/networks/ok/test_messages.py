@@ -11,9 +11,9 @@ from gospablik.networks.base import Capability, ConnectorError
 from gospablik.networks.http import HttpClient
 from gospablik.networks.memory import ProcessMemory
 from gospablik.networks.ok.connector import OKConnector
-from gospablik.networks.ok.emulator import OKEmulator
 from gospablik.networks.ok.webhook import parse_webhook
 from gospablik.networks.ratelimit import NoRateLimiter
+from gospablik_emulators.ok.emulator import OKEmulator
 
 from .conftest import APP_KEY, APP_SECRET, GID, TOKEN
 

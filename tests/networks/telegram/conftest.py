@@ -4,13 +4,13 @@ from typing import Any
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.memory import PROCESS_MEMORY
 from gospablik.networks.ratelimit import NoRateLimiter
 from gospablik.networks.telegram.connector import TelegramConnector
-from gospablik.networks.telegram.emulator import TelegramEmulator, make_app
-from gospablik.networks.telegram.world import DEMO_TOKEN
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.telegram.emulator import TelegramEmulator, make_app
+from gospablik_emulators.telegram.world import DEMO_TOKEN
 
 from ..conftest import load_fixture
 

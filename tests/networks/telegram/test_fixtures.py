@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from gospablik.networks.emulation import emulator_transport
-from gospablik.networks.telegram.world import DEMO_TOKEN
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.telegram.world import DEMO_TOKEN
 
 from ..conftest import unlike
 from .conftest import fixture

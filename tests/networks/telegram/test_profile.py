@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gospablik.networks.telegram.world import make_user
+from gospablik_emulators.telegram.world import make_user
 
 
 def test_it_reads_the_channel_profile(connector, emulator):

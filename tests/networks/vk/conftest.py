@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from gospablik.networks.emulation import emulator_transport
 from gospablik.networks.http import HttpClient
 from gospablik.networks.ratelimit import NoRateLimiter
 from gospablik.networks.vk.connector import VKConnector
-from gospablik.networks.vk.emulator import VKEmulator, make_app
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.vk.emulator import VKEmulator, make_app
 
 GROUP = 219000001
 OWNER = -GROUP

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from gospablik.networks.emulation import PushDelivery, read_request, text_response, wsgi_sender
 from gospablik.networks.vk.callback import parse_callback
+from gospablik_emulators.emulation import PushDelivery, read_request, text_response, wsgi_sender
 
 from .conftest import GROUP, SEED_POST
 
-FIXTURES = Path(__file__).parents[3] / "src/gospablik/networks/vk/fixtures"
+FIXTURES = Path(__file__).parents[3] / "src/gospablik_emulators/vk/fixtures"
 KINDS = {
     "wall_reply_new": "comment_new",
     "wall_reply_edit": "comment_edit",

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from gospablik.networks.emulation import PushDelivery, read_request, text_response, wsgi_sender
-from gospablik.networks.vk.emulator import VKEmulator, make_app
+from gospablik_emulators.emulation import PushDelivery, read_request, text_response, wsgi_sender
+from gospablik_emulators.vk.emulator import VKEmulator, make_app
 
 from ..conftest import documented_diff, fixture_names
 from .conftest import GROUP, OWNER, USER_TOKEN

@@ -1,5 +1,5 @@
 """Facebook Pages through the Graph API (version configurable, default v21.0).
 
-``connector.FacebookConnector``; ``emulator.make_app()``; ``graph`` holds the Graph wire
-helpers (error envelope and mapping) that the Instagram package reuses.
+``connector.FacebookConnector``; ``graph`` holds the Graph wire helpers (URL, auth, error
+mapping) that the Instagram package reuses. Emulator: ``gospablik_emulators.facebook``.
 """

@@ -1,5 +1,5 @@
 """Instagram professional accounts through the Instagram Graph API (Facebook Login).
 
 ``connector.InstagramConnector`` publishes in two steps (container, then media_publish);
-``emulator.make_app()`` emulates containers, the publishing quota and comments.
+its emulator (containers, the publishing quota, comments) is ``gospablik_emulators.instagram``.
 """

@@ -1,1 +1,1 @@
-"""Odnoklassniki: connector and the API emulator."""
+"""Odnoklassniki: connector (emulator: ``gospablik_emulators.ok``)."""

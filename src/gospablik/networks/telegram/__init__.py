@@ -1,5 +1,5 @@
 """Telegram: a channel and its linked discussion group through the Bot API.
 
-``connector.TelegramConnector`` talks to Telegram; ``emulator.make_app()`` is a stateful
-Bot API emulator for tests and the demo; ``fixtures/`` keeps real payload shapes.
+``connector.TelegramConnector`` talks to Telegram; its emulator and the recorded payload
+shapes are in ``gospablik_emulators.telegram``.
 """

@@ -1,1 +1,1 @@
-"""VKontakte: connector, Callback/Long Poll helpers and the API emulator."""
+"""VKontakte: connector and Callback/Long Poll helpers (emulator: ``gospablik_emulators.vk``)."""

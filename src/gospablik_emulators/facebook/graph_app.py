@@ -15,6 +15,8 @@ from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
+from gospablik.networks.facebook.webhook import SIGNATURE_HEADER, signature
+
 from ..emulation import (
     EmulatedTimeout,
     HeaderMaker,
@@ -24,8 +26,7 @@ from ..emulation import (
     StartResponse,
     read_request,
 )
-from .graph import GraphApiError, fault_response, send, split_path
-from .webhook import SIGNATURE_HEADER, signature
+from .graph import GraphApiError, fault_response, no_object, send, split_path
 
 Handler = Callable[..., Any]  # (emulator, node, params, req) -> the answer's JSON
 
@@ -69,12 +70,23 @@ class GraphEmulator(PushingEmulator):
             if "json" in req.headers.get("Content-Type", "") and req.body:
                 params.update(req.json())
             self._auth(req, params)
-            handler = self.routes.get((req.method, self._kind(node), edge))
+            handler = self.routes.get((req.method, self._node_kind(req, node), edge))
             if handler is None:
-                raise GraphApiError(100, f"Unsupported {req.method.lower()} request.", 33)
+                raise GraphApiError(100, f"Unsupported {req.method.lower()} request. Please "
+                                    "read the Graph API documentation at "
+                                    "https://developers.facebook.com/docs/graph-api", 33,
+                                    kind="GraphMethodException")  # fmt: skip
             return 200, handler(self, node, params, req)
         except GraphApiError as error:
             return error.status, error.body()
+
+    def _node_kind(self, req: Request, node: str) -> str:
+        try:
+            return self._kind(node)
+        except GraphApiError as error:
+            if error.kind == "GraphMethodException" and req.method != "GET":
+                raise no_object(node, req.method) from None
+            raise
 
     @abstractmethod
     def _auth(self, req: Request, params: dict[str, Any]) -> None:

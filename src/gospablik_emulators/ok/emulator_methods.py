@@ -234,8 +234,16 @@ def discussions_delete_comment(call: Call) -> bool:
 
 @method("group.getInfo")
 def group_get_info(call: Call) -> dict[str, Any]:
+    """``uids`` and ``fields`` are both required; only the named fields come back."""
     gids = [g for g in call.need("uids").split(",") if g in call.state.groups]
-    return {"groups": [call.state.groups[g].as_ok() for g in gids]}
+    wanted = {f.strip().lower() for f in call.need("fields").split(",") if f.strip()}
+    keys = {_GROUP_FIELDS.get(f, f) for f in wanted} | {"uid"}
+    groups = [call.state.groups[g].as_ok() for g in gids]
+    return {"groups": [{k: v for k, v in g.items() if k in keys} for g in groups]}
+
+
+# group.getInfo ``fields`` names whose answer key is spelled differently
+_GROUP_FIELDS = {"pic_avatar": "picAvatar"}
 
 
 @method("group.getMembers")

@@ -197,26 +197,24 @@ def groups_get_by_id(call: Call) -> dict[str, Any]:
 def groups_get_members(call: Call) -> dict[str, Any]:
     group_id = call.number("group_id")
     community = call.state.community(group_id)
+    fields = call.params.get("fields", "")
     if call.params.get("filter") != "managers":
-        return {"count": community.members_count, "items": []}
+        # ids only, or user objects when ``fields`` is given (VK's two answer shapes)
+        people = sorted(community.members | set(community.managers))
+        known = [call.state.users[u] for u in people if u in call.state.users]
+        offset, count = call.number("offset", 0), min(call.number("count", 1000), 1000)
+        page = known[offset : offset + count]
+        if fields:
+            return {"count": community.members_count,
+                    "items": [profile(u, fields, call.base_url) for u in page]}  # fmt: skip
+        return {"count": community.members_count, "items": [u["id"] for u in page]}
     call.require_role(group_id, 1)
     items = []
     for uid, role in community.managers.items():
         user = call.state.users.get(uid, {"id": uid})
-        items.append(
-            {"id": uid, "role": role, "permissions": []}
-            | _fields(user, call.params.get("fields", ""))
-        )
+        person = profile(user, fields, call.base_url) if fields else {"id": uid}
+        items.append(person | {"role": role, "permissions": []})
     return {"count": len(items), "items": items}
-
-
-def _fields(user: dict[str, Any], fields: str) -> dict[str, Any]:
-    wanted = {f.strip() for f in fields.split(",") if f.strip()}
-    return (
-        {k: v for k, v in user.items() if k in wanted | {"first_name", "last_name"}}
-        if wanted
-        else {}
-    )
 
 
 @method("groups.getLongPollServer", tokens=("user", "group"), scope="groups")
@@ -287,36 +285,73 @@ def _period(day: int, s: dict[str, int]) -> dict[str, Any]:
 
 
 @method("messages.send", tokens=("group",), scope="messages")
-def messages_send(call: Call) -> int:
-    """As the community; a repeated ``random_id`` returns the first message's id."""
-    group_id, peer_id = call.token.owner_id, call.number("peer_id")
-    random_id = call.number("random_id")
-    if not call.params.get("message"):
+def messages_send(call: Call) -> Any:
+    """As the community, to ``peer_id`` / ``user_id`` (an id), or ``peer_ids`` (up to 100;
+    the answer is then a list). A repeated non-zero ``random_id`` returns the first
+    message's id; ``random_id=0`` turns that check off."""
+    group_id, random_id = call.token.owner_id, call.number("random_id")
+    if not call.params.get("message") and not call.params.get("attachment"):
         raise VKError(100, "One of the parameters specified was missing or invalid: message")
+    if call.params.get("peer_ids"):
+        peers = [int(p) for p in call.params["peer_ids"].split(",") if p.strip()][:100]
+        return [_send_to_peer(call, group_id, peer, random_id) for peer in peers]
+    peer = call.number("peer_id", call.number("user_id", 0))
+    if not peer:
+        raise VKError(100, "One of the parameters specified was missing or invalid: peer_id")
+    answer = _send_to_peer(call, group_id, peer, random_id)
+    if "error" in answer:
+        raise VKError(901, "Can't send messages for users without permission")
+    return answer["message_id"]
+
+
+def _send_to_peer(call: Call, group_id: int, peer_id: int, random_id: int) -> dict[str, Any]:
+    key = (group_id, random_id) if random_id else (group_id, -call.state.next_id())
     with call.state.lock:
-        if (group_id, random_id) in call.state.sent:
-            return int(str(call.state.sent[(group_id, random_id)]["id"]))
+        if random_id and key in call.state.sent:
+            first = call.state.sent[key]
+            return {"peer_id": peer_id, "message_id": first["id"],
+                    "conversation_message_id": first["conversation_message_id"]}  # fmt: skip
         if (group_id, peer_id) not in call.state.writers:
-            raise VKError(901, "Can't send messages for users without permission")
+            error = {"code": 901, "description": "Can't send messages for users without permission"}
+            return {"peer_id": peer_id, "error": error}
         message_id = call.state.next_id()
         message: dict[str, Any] = {
             "id": message_id,
             "peer_id": peer_id,
-            "text": call.params["message"],
+            "text": call.params.get("message", ""),
             "date": call.state.now(),
             "random_id": random_id,
+            "conversation_message_id": message_id,
         }
-        call.state.sent[(group_id, random_id)] = message
-    return message_id
+        call.state.sent[key] = message
+    return {"peer_id": peer_id, "message_id": message_id, "conversation_message_id": message_id}
 
 
 @method("users.get", tokens=("user", "group", "service"))
 def users_get(call: Call) -> list[dict[str, Any]]:
-    """Known users by id; VK leaves unknown ids out of the answer."""
-    ids = [i for i in (call.params.get("user_ids") or "").split(",") if i.strip()]
-    if not ids:
+    """Known users by id (a user token without ids: its owner) with the ``fields`` asked
+    for; VK leaves unknown ids out of the answer."""
+    raw = call.params.get("user_ids") or call.params.get("user_id") or ""
+    ids = [i.strip() for i in raw.split(",") if i.strip()]
+    if not ids and call.token.kind == "user":
+        ids = [str(call.token.owner_id)]
+    if not ids or len(ids) > 1000:
         raise VKError(100, "One of the parameters specified was missing or invalid: user_ids")
-    if len(ids) > 1000:
-        raise VKError(100, "One of the parameters specified was missing or invalid: user_ids")
-    users = [call.state.users.get(int(i)) for i in ids if i.strip().isdigit()]
-    return [u for u in users if u is not None]
+    users = [call.state.users.get(int(i)) for i in ids if i.isdigit()]
+    fields = call.params.get("fields", "")
+    return [profile(u, fields, call.base_url) for u in users if u is not None]
+
+
+def profile(user: dict[str, Any], fields: str, base_url: str) -> dict[str, Any]:
+    """A user object with the optional ``fields`` VK was asked for (those it knows)."""
+    wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    uid = int(user["id"])
+    known: dict[str, Any] = {
+        "screen_name": f"id{uid}", "domain": f"id{uid}", "sex": 0, "online": 0,
+        "verified": 0, "photo_50": f"{base_url}/media/u{uid}_50.gif",
+        "photo_100": f"{base_url}/media/u{uid}_100.gif",
+        "photo_200": f"{base_url}/media/u{uid}_200.gif",
+        "photo_max": f"{base_url}/media/u{uid}_200.gif",
+    }  # fmt: skip
+    extra = {f: user[f] if f in user else known[f] for f in wanted if f in known or f in user}
+    return {**user, **extra}

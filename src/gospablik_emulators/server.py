@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from . import EMULATOR_PATHS, get_emulator_factory
 from .emulation import WSGIApp, http_sender, served
-from .registry import EMULATOR_PATHS, get_emulator_factory
 
-log = logging.getLogger("gospablik.networks.emulators")
+log = logging.getLogger("gospablik_emulators.server")
 
 
 class ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):

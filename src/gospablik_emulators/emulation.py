@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import io
 import json
 import logging
 import threading
@@ -25,7 +26,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-log = logging.getLogger("gospablik.networks.emulation")
+log = logging.getLogger("gospablik_emulators.emulation")
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -129,8 +130,7 @@ class Request:
 
 
 def read_request(environ: dict[str, Any]) -> Request:
-    length = int(environ.get("CONTENT_LENGTH") or 0)
-    body = environ["wsgi.input"].read(length) if length else b""
+    body = _read_body(environ)
     ctype = environ.get("CONTENT_TYPE", "")
     form, files = _parse_body(ctype, body)
     headers = {k[5:].replace("_", "-").title(): v for k, v in environ.items() if k[:5] == "HTTP_"}
@@ -146,6 +146,42 @@ def read_request(environ: dict[str, Any]) -> Request:
         body=body,
         base_url=f"{environ.get('wsgi.url_scheme', 'http')}://{host}",
     )
+
+
+def _chunked(environ: dict[str, Any]) -> bool:
+    return "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+
+
+def _read_body(environ: dict[str, Any]) -> bytes:
+    """The request body: ``Content-Length`` bytes, or, for ``Transfer-Encoding: chunked``
+    (no length), everything the server hands us (:func:`served` decodes the chunks)."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    if length:
+        return bytes(environ["wsgi.input"].read(length))
+    if _chunked(environ):
+        return bytes(environ["wsgi.input"].read())
+    return b""
+
+
+def dechunk(stream: Any) -> bytes:
+    r"""Decode a ``Transfer-Encoding: chunked`` body from a raw socket file (RFC 9112 §7.1),
+    as a real HTTP server does before the application sees it.
+
+    >>> import io
+    >>> dechunk(io.BytesIO(b"4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\nX-Trailer: 1\r\n\r\n"))
+    b'Wikipedia'
+    """
+    body = bytearray()
+    while True:
+        size_line = stream.readline(65537)
+        size = int(size_line.split(b";", 1)[0].strip() or b"0", 16)
+        if size == 0:
+            break
+        body += stream.read(size)
+        stream.readline()  # the CRLF after the chunk
+    while stream.readline(65537) not in (b"\r\n", b"\n", b""):
+        pass  # trailer fields
+    return bytes(body)
 
 
 def _parse_body(
@@ -233,6 +269,10 @@ def served(app: WSGIApp, timeout_sleep: float = 30.0) -> WSGIApp:
     response answers 502 with an empty body."""
 
     def wrapper(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if _chunked(environ) and not environ.get("CONTENT_LENGTH"):
+            body = dechunk(environ["wsgi.input"])
+            environ = {**environ, "wsgi.input": io.BytesIO(body),
+                       "CONTENT_LENGTH": str(len(body))}  # fmt: skip
         try:
             return list(app(environ, start_response))
         except EmulatedTimeout:

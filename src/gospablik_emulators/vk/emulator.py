@@ -37,6 +37,7 @@ from ..emulation import (
 from ..stats_history import DayPlan, plan_history
 from . import emulator_groups, emulator_wall
 from .emulator_calls import METHODS, Call, check_token
+from .emulator_execute import ExecuteResult, execute
 from .emulator_faults import apply_fault, error_body
 from .emulator_seed import DEMO_SEED, load_seed
 from .emulator_state import CallbackServer, Token, VKError, VKState
@@ -112,11 +113,25 @@ class VKEmulator:
         self._flush()
         if fault is not None and fault.kind == "accept_then_drop":
             raise ResponseLost(name)
+        if isinstance(result, ExecuteResult):
+            body = {"response": result.value}
+            return json_response(start_response, body | _execute_errors(result))
         return json_response(start_response, {"response": result})
 
     def _dispatch(self, req: Request, name: str, params: dict[str, str]) -> Any:
         if not params.get("v"):
             raise VKError(8, "Invalid request: v (version) is required")
+        if name == "execute":
+            self._token(req, params)
+            code = params.get("code") or ""
+            return execute(
+                code,
+                lambda method, inner: self._dispatch(
+                    req,
+                    method,
+                    {"v": params["v"], "access_token": params.get("access_token", ""), **inner},
+                ),
+            )
         spec = METHODS.get(name)
         if spec is None:
             raise VKError(3, "Unknown method passed")
@@ -300,6 +315,8 @@ class VKEmulator:
             "important": False,
             "is_hidden": False,
             "attachments": [],
+            "random_id": 0,
+            "version": self.state.next_id(),
         }
         client_info = {
             "button_actions": ["text"],
@@ -316,7 +333,8 @@ class VKEmulator:
     def sent_messages(self, group_id: int) -> list[dict[str, Any]]:
         """Messages the community sent (``messages.send``), oldest first."""
         with self.state.lock:
-            return [m for (g, _), m in sorted(self.state.sent.items()) if g == group_id]
+            mine = [m for (g, _), m in self.state.sent.items() if g == group_id]
+        return sorted(mine, key=lambda m: int(m["id"]))
 
     def set_stats(self, group_id: int, day: date, **counters: int) -> None:
         start = int(datetime.combine(day, dtime.min, tzinfo=UTC).timestamp())
@@ -347,6 +365,10 @@ class VKEmulator:
     def load(self, seed: dict[str, Any]) -> VKEmulator:
         load_seed(self.state, seed)
         return self
+
+
+def _execute_errors(result: ExecuteResult) -> dict[str, Any]:
+    return {"execute_errors": result.errors} if result.errors else {}
 
 
 def make_app(seed: dict[str, Any] | None = None, **kwargs: Any) -> VKEmulator:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .emulator_calls import Call, method
+from .emulator_groups import profile
 from .emulator_state import VKError, VKState
 
 GUID_WINDOW = 3600.0  # VERIFY: VK's dedup window for wall.post guid is not documented
@@ -184,7 +185,23 @@ def wall_get(call: Call) -> dict[str, Any]:
     wanted = _by_filter(posts, owner_id, wall_filter)
     wanted.sort(key=lambda p: (p["date"], p["id"]), reverse=True)
     offset, count = call.number("offset", 0), min(call.number("count", 20), 100)
-    return {"count": len(wanted), "items": wanted[offset : offset + count]}
+    answer: dict[str, Any] = {"count": len(wanted), "items": wanted[offset : offset + count]}
+    if call.flag("extended"):
+        answer |= authors(call, answer["items"])
+    return answer
+
+
+def authors(call: Call, items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """``extended=1``: the users and communities the items mention, with ``fields``."""
+    ids = {i for item in items for i in (item.get("from_id"), item.get("owner_id"),
+                                          item.get("signer_id")) if i}  # fmt: skip
+    fields = call.params.get("fields", "")
+    return {
+        "profiles": [profile(call.state.users[i], fields, call.base_url)
+                     for i in sorted(ids) if i > 0 and i in call.state.users],
+        "groups": [call.state.communities[-i].as_vk()
+                   for i in sorted(ids) if i < 0 and -i in call.state.communities],
+    }  # fmt: skip
 
 
 def _by_filter(

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
+from gospablik.networks.telegram.events import SECRET_HEADER
+
 from ..emulation import (
     EmulatedTimeout,
     Fault,
@@ -30,7 +32,6 @@ from ..emulation import (
     read_request,
     refuse_seed,
 )
-from .events import SECRET_HEADER
 from .world import DEMO_TOKEN, Chat, TelegramWorld
 
 _PATH = re.compile(r"/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)")
@@ -70,6 +71,13 @@ def _params(req: Request) -> dict[str, Any]:
     if req.headers.get("Content-Type", "").startswith("application/json") and req.body:
         params.update(req.json())
     return params
+
+
+def _flag(params: dict[str, Any], name: str, default: bool = False) -> bool:
+    value = params.get(name)
+    if value in (None, ""):
+        return default
+    return str(value).lower() in ("true", "1")
 
 
 def _json_param(value: Any) -> Any:
@@ -251,14 +259,48 @@ class TelegramEmulator(PushingEmulator):
             raise bad("non-anonymous polls can't be sent to channel chats")
         if not 2 <= len(options) <= 12:
             raise bad("poll must have at least 2 option")
+        kind = str(params.get("type") or "regular")
         poll = {"id": str(5000000000000000000 + self.state.next_update_id),
                 "question": str(params["question"]),
-                "options": [{"text": o, "voter_count": 0} for o in options],
+                "options": [{"persistent_id": str(i), "text": o, "voter_count": 0}
+                            for i, o in enumerate(options)],
                 "total_voter_count": 0, "is_closed": False, "is_anonymous": anonymous,
-                "type": "regular",
-                "allows_multiple_answers": str(params.get("allows_multiple_answers", ""))
-                .lower() in ("true", "1")}  # fmt: skip
+                "type": kind, "allows_multiple_answers": _flag(params, "allows_multiple_answers"),
+                "allows_revoting": _flag(params, "allows_revoting", kind != "quiz"),
+                "members_only": _flag(params, "members_only")}  # fmt: skip
         return self._send(params, {"poll": poll})
+
+    def send_document(self, params: dict[str, Any], req: Request) -> Any:
+        document = self._file(params, req, "document")
+        name, content, mime = req.files.get("document", ("document", b"", ""))
+        meta = {"file_id": document, "file_unique_id": document[-12:], "file_name": name,
+                "mime_type": mime or "application/octet-stream",
+                "file_size": len(content)}  # fmt: skip
+        return self._send(params, {"document": meta, **self._caption(params)})
+
+    def edit_message_text(self, params: dict[str, Any], req: Request) -> Any:
+        """The bot edits a text message of its own (a channel post or a message it sent)."""
+        chat = self._chat(params)
+        message = chat.messages.get(int(params.get("message_id") or 0))
+        if message is None:
+            raise bad("message to edit not found")
+        if chat.type != "channel" and message.get("from", {}).get("id") != self.state.bot["id"]:
+            raise bad("message can't be edited")
+        if chat.type == "channel":
+            self._require_right(chat, "can_edit_messages", "message can't be edited")
+        if "text" not in message:
+            raise bad("there is no text in the message to edit")
+        text = str(params.get("text") or "")
+        if not text.strip():
+            raise bad("message text is empty")
+        if len(text) > MAX_TEXT:
+            raise bad("message is too long")
+        if text == message["text"]:
+            raise bad("message is not modified: specified new message content and reply "
+                      "markup are exactly the same as a current content and reply markup "
+                      "of the message")  # fmt: skip
+        message.update(text=text, edit_date=self.state.now())
+        return message
 
     def delete_message(self, params: dict[str, Any], req: Request) -> Any:
         chat = self._chat(params)
@@ -342,8 +384,8 @@ METHODS: dict[str, Handler] = {
     for name in (
         "get_me", "get_chat", "get_chat_administrators", "get_chat_member_count",
         "send_message", "send_photo", "send_video", "send_animation", "send_media_group",
-        "send_poll", "delete_message", "delete_messages", "ban_chat_member",
-        "unban_chat_member", "get_updates", "set_webhook", "delete_webhook",
+        "send_poll", "send_document", "edit_message_text", "delete_message", "delete_messages",
+        "ban_chat_member", "unban_chat_member", "get_updates", "set_webhook", "delete_webhook",
         "get_webhook_info",
     )
 }  # fmt: skip

@@ -18,6 +18,8 @@ from datetime import time as dtime
 from http import HTTPStatus
 from typing import Any
 
+from gospablik.networks.max.events import SECRET_HEADER
+
 from ..emulation import (
     EmulatedTimeout,
     Fault,
@@ -32,7 +34,6 @@ from ..emulation import (
     refuse_seed,
 )
 from ..stats_history import plan_history
-from .events import SECRET_HEADER
 from .world import DEMO_TOKEN, MaxChat, MaxWorld
 
 MAX_TEXT = 4000

@@ -54,6 +54,7 @@ class Community:
     verified: int = 0
     confirmation_code: str = ""
     managers: dict[int, str] = field(default_factory=dict)  # user id -> role
+    members: set[int] = field(default_factory=set)  # known members besides managers
     bans: dict[int, dict[str, Any]] = field(default_factory=dict)  # owner id -> ban_info
     callback_servers: list[CallbackServer] = field(default_factory=list)
     stats: dict[int, dict[str, int]] = field(default_factory=dict)  # day start ts -> counters

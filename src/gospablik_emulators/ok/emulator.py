@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from datetime import time as dtime
 from typing import Any
 
+from gospablik.networks.ok.signing import verify
+
 from ..emulation import (
     EmulatedTimeout,
     Fault,
@@ -33,7 +35,6 @@ from ..stats_history import DayPlan, plan_history
 from .emulator_chats import GroupChats
 from .emulator_methods import METHODS, Call, receive_photos
 from .emulator_state import DEMO_SEED, OKError, OKState, load_seed
-from .signing import verify
 
 __all__ = ["OKEmulator", "make_app"]
 RATE_LIMIT_CODE = 11  # LIMIT_REACHED: what faults.push("rate_limit") answers

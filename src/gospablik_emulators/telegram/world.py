@@ -82,6 +82,7 @@ class Chat:
             "limited_gifts": False,
             "unique_gifts": False,
             "premium_subscription": False,
+            "gifts_from_channels": False,
         }
         return info
 
