@@ -25,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/gospablik_analytics"
 NETWORKS = ("vk", "ok", "telegram", "max")
+TELEGRAM_GAP = '{"views": "Telegram не даёт ботам статистику канала"}'
 
 
 def configure(database_url: str) -> None:
@@ -113,9 +114,13 @@ def _days(ids: list[tuple[int, int, str]], days: int) -> None:
     rng = random.Random(14)
     first = datetime.now(UTC).date() - timedelta(days=days - 1)
     now = datetime.now(UTC)
-    columns = "account_id, day, followers, posts, views, reach, likes, reposts, comments, gaps, collected_at"
+    columns = (
+        "account_id, day, followers, posts, views, reach, likes, reposts, comments, gaps, "
+        "collected_at"
+    )
     with connection.cursor() as cursor:
-        with cursor.copy(f"COPY analytics_accountday ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+        copying = cursor.copy(f"COPY analytics_accountday ({columns}) FROM STDIN")  # type: ignore[attr-defined]
+        with copying as copy:
             for pk, _ministry, network in ids:
                 followers = rng.randint(200, 40_000)
                 for offset in range(days):
@@ -123,11 +128,7 @@ def _days(ids: list[tuple[int, int, str]], days: int) -> None:
                     posts = rng.randint(0, 3)
                     views = posts * rng.randint(50, 4000)
                     likes = views // rng.randint(20, 60)
-                    gaps = (
-                        '{"views": "Telegram не даёт ботам статистику канала"}'
-                        if network == "telegram"
-                        else "{}"
-                    )
+                    gaps = TELEGRAM_GAP if network == "telegram" else "{}"
                     copy.write_row((pk, first + timedelta(days=offset), followers, posts,
                                     None if network == "telegram" else views,
                                     views, likes, likes // 8, likes // 5, gaps, now))  # fmt: skip
@@ -218,9 +219,8 @@ def run(runs: int) -> None:
     for label, since in ranges.items():
         query = f"?since={since}&until={today}"
         report(f"dashboard ({label})", *timed(head, f"/kuzbass-health-335/analytics/{query}", runs))
-        report(
-            f"ЦУР view ({label})", *timed(cur, f"/kuzbass-health-335/analytics/cur/{query}", runs)
-        )
+        cur_url = f"/kuzbass-health-335/analytics/cur/{query}"
+        report(f"ЦУР view ({label})", *timed(cur, cur_url, runs))
 
 
 def main() -> None:

@@ -84,3 +84,23 @@ def test_an_unknown_default_tier_is_refused(health: Any, keeper: Any) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     with pytest.raises(PolicyError, match="нет норм"):
         do_update_policy(health, text, actor=keeper, comment="тест")
+
+
+def test_the_sql_query_finds_the_same_pages_as_the_checks(health: Any, keeper: Any) -> None:
+    from gospablik.analytics.norms import below_norm_weeks
+
+    week_of(page(health, keeper, "few", tier="active"), posts=2)
+    week_of(page(health, keeper, "enough", tier="active"), posts=5)
+    week_of(page(health, keeper, "lower", tier="flagship"), posts=6, likes=5)
+    week_of(page(health, keeper, "defaulted"), posts=1)
+    quiet = page(health, keeper, "quiet", tier="card")
+    week_of(quiet, posts=1)
+    Collection.objects.create(account=quiet, last_post_at=timezone.now() - timedelta(days=40))
+    spec = policy_for(health).analytics
+    at = timezone.now()
+    found = below_norm_weeks([health], {health.pk: spec}, last_week(), at)
+    assert (
+        {w.account.title for w in found}
+        == set(problems(health))
+        == {"few", "lower", "defaulted", "quiet"}
+    )

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gospablik.analytics.charts import Chart, day_labels
 from gospablik.analytics.daytable import DayTable
 from gospablik.analytics.models import AccountWeek
-from gospablik.analytics.norms import NormCheck, below_norm, check_week
+from gospablik.analytics.norms import NormCheck, below_norm_weeks, checks_of
 from gospablik.analytics.period import Period
 from gospablik.analytics.rating import formula_text, rated_weeks
 from gospablik.orgs.access import memberships
@@ -60,15 +61,29 @@ def spec_of(ministry: Ministry) -> AnalyticsSpec | None:
 
 def cur_view(ministries: list[Ministry], week: date, period: Period) -> CurView:
     specs = {m.pk: s for m in ministries if (s := spec_of(m)) is not None}
-    rated = {m.pk: rated_weeks(m, specs[m.pk].rating, week) for m in ministries if m.pk in specs}
+    covered = [m for m in ministries if m.pk in specs]
+    rated = {m.pk: rated_weeks(m, specs[m.pk].rating, week) for m in covered}
+    at = min(
+        timezone.now(), timezone.make_aware(datetime.combine(week + timedelta(days=7), time.min))
+    )
+    below = below_norm_weeks(covered, specs, week, at)
+    silent = below.filter(account__stat_collection__last_post_at__isnull=False)
+    checks = checks_of(below.order_by("posts", "account_id")[:LISTED], specs, at)
+    silent_checks = [
+        c
+        for c in checks_of(
+            silent.order_by("account__stat_collection__last_post_at", "account_id")[:LISTED],
+            specs,
+            at,
+        )
+        if _is_silent(c)
+    ]
     ranking = _merge(ministries, rated)
-    checks = [c for m in ministries if m.pk in specs for c in check_week(m, specs[m.pk], week)]
-    below = below_norm(checks)
-    silent = [c for c in checks if _is_silent(c)]
     return CurView(
-        week=week, ranking=ranking, ranked_total=sum(q.count() for q in rated.values()),
-        formulas=_formulas(ministries, specs), below=below[:LISTED], below_total=len(below),
-        silent=silent[:LISTED], falling=list(_falling(ministries, week)),
+        week=week, ranking=ranking,
+        ranked_total=AccountWeek.objects.filter(ministry__in=covered, week=week).count(),
+        formulas=_formulas(ministries, specs), below=checks, below_total=below.count(),
+        silent=silent_checks, falling=list(_falling(ministries, week)),
         charts=_charts(ministries, period, ranking),
     )  # fmt: skip
 

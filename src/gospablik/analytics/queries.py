@@ -20,6 +20,7 @@ from gospablik.orgs.models import Ministry
 SUMMED = ("posts", "views", "reach", "likes", "reposts", "comments")
 TOP_POSTS = 10
 TOP_ROWS = 50
+TABLE_WEEKS = 4
 
 
 @dataclass
@@ -149,8 +150,10 @@ def _grouped(posts: QuerySet[PostStat], key: str) -> list[dict[str, Any]]:
 
 
 def account_weeks(ministry: Ministry, period: Period) -> QuerySet[Any]:
-    """Per account, summed over the weeks the range touches (bounded list, best first)."""
+    """Per account, summed over the last (up to) four weeks the range touches (bounded
+    list, best first: a year of weeks for thousands of pages is not a page)."""
     first, last = period.weeks()
+    first = max(first, last - timedelta(days=7 * (TABLE_WEEKS - 1)))
     weeks = AccountWeek.objects.filter(ministry=ministry, week__range=(first, last))
     return (
         weeks.values("account_id", "account__title", "account__network", "account__tier")
@@ -161,3 +164,10 @@ def account_weeks(ministry: Ministry, period: Period) -> QuerySet[Any]:
 
 def figure_names() -> tuple[str, ...]:
     return METRICS
+
+
+def table_weeks(period: Period) -> tuple[date, date]:
+    """The first Monday and the last Sunday of the per-account table."""
+    first, last = period.weeks()
+    first = max(first, last - timedelta(days=7 * (TABLE_WEEKS - 1)))
+    return first, last + timedelta(days=6)

@@ -69,7 +69,7 @@ def points_expression(spec: RatingSpec) -> ExpressionWrapper:
 def rated_weeks(ministry: Ministry, spec: RatingSpec, week: date) -> QuerySet[AccountWeek]:
     """The ministry's pages for ``week`` with their ``points``, best first."""
     return (
-        AccountWeek.objects.filter(ministry=ministry, week=week, account__status="active")
+        AccountWeek.objects.filter(ministry=ministry, week=week)
         .annotate(points=points_expression(spec))
         .select_related("account")
         .order_by("-points", "account_id")

@@ -42,6 +42,7 @@ def overview(request: HttpRequest, ministry: Ministry) -> HttpResponse:
         "formats": queries.by_format(ministry, period),
         "occasions": queries.by_occasion(ministry, period),
         "accounts": queries.account_weeks(ministry, period),
+        "table_weeks": queries.table_weeks(period),
         "query": request.GET.urlencode(),
         "is_cur": ministry in coordinated_ministries(request.user),
     }  # fmt: skip
