@@ -16,4 +16,21 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ministries = list(ministries_for(user))
     current = next((m for m in ministries if m.key == key), None)
     unread = user.notifications.filter(read_at__isnull=True).count()
-    return {"nav_ministries": ministries, "nav_ministry": current, "nav_unread": unread}
+    return {
+        "nav_ministries": ministries,
+        "nav_ministry": current,
+        "nav_unread": unread,
+        "ministry_tz": _tz(current),
+    }
+
+
+def _tz(ministry: Any) -> Any:
+    """The ministry's time zone (its policy's): pages show its local times."""
+    from gospablik.policy.store import NoPolicy, policy_for
+
+    if ministry is None:
+        return None
+    try:
+        return policy_for(ministry).tz()
+    except NoPolicy:
+        return None

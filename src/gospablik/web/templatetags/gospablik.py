@@ -30,3 +30,21 @@ def nav_link(context: Any, name: str, label: str) -> str:
     request = context.get("request")
     active = " active" if request is not None and request.path.startswith(url) else ""
     return format_html('<a class="nav{}" href="{}">{}</a>', active, url, label)
+
+
+@register.filter
+def action_phrase(action: str) -> str:
+    """«Аккаунт зарегистрирован», never the action code."""
+    from gospablik.audit.phrases import phrase
+
+    return phrase(action)
+
+
+@register.simple_tag
+def human_changes(entry: AuditEntry, tz: Any = None) -> list[tuple[str, str, str]]:
+    """Labelled, named, local changes of an audit entry (see gospablik.audit.present)."""
+    from zoneinfo import ZoneInfo
+
+    from gospablik.audit.present import changes
+
+    return changes(entry, tz or ZoneInfo("UTC"))
