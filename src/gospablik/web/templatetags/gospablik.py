@@ -48,3 +48,17 @@ def human_changes(entry: AuditEntry, tz: Any = None) -> list[tuple[str, str, str
     from gospablik.audit.present import changes
 
     return changes(entry, tz or ZoneInfo("UTC"))
+
+
+@register.filter
+def cite(clause: str, ministry: Any) -> str:
+    """A clause code of the policy («000 п.2 абз.4») as the ministry writes it."""
+    from gospablik.policy.citation import cite as human
+    from gospablik.policy.store import NoPolicy, policy_for
+
+    if not clause or ministry is None:
+        return clause
+    try:
+        return human(clause, policy_for(ministry))
+    except NoPolicy:
+        return clause
