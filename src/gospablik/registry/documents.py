@@ -123,8 +123,8 @@ EXPORT_COLUMNS = [
     ("Адрес", lambda a: a.url),
     ("Идентификатор", lambda a: a.network_id),
     ("Статус", lambda a: str(a.get_status_display())),
-    ("Создан", lambda a: _d(a.created_on)),
-    ("Удалён", lambda a: _d(a.deleted_on)),
+    ("Создан", lambda a: a.created_on),  # a date: XLSX gets a real date, CSV dd.mm.yyyy
+    ("Удалён", lambda a: a.deleted_on),
     ("Ответственная организация", lambda a: a.responsible_org.short_name),
     ("Ответственное лицо", lambda a: a.responsible_person),
     ("Госметка", lambda a: "да" if a.verified else "нет"),
@@ -151,7 +151,7 @@ def registry_csv(accounts: Iterable[Account]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for row in _rows(accounts):
-        writer.writerow(row)
+        writer.writerow([_d(v) if isinstance(v, date) else ("" if v is None else v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
 
 
@@ -164,6 +164,9 @@ def registry_xlsx(accounts: Iterable[Account]) -> bytes:
     sheet.title = "Реестр аккаунтов"
     for row in _rows(accounts):
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, date):
+                cell.number_format = "DD.MM.YYYY"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
