@@ -35,3 +35,13 @@ def test_500_renders_without_a_request(language):
     with translation.override(language):
         page = render_to_string("500.html")
     assert ("Ошибка на сервере" if language == "ru" else "Server error") in page
+
+
+def test_a_reviewer_sees_who_signs(client, health, cur, make_user):
+    from tests.approvals.conftest import make_submission
+
+    reviewer = make_user("komiac_reviewer", health, "komiac", "reviewer")
+    submission = make_submission(health, cur)
+    client.force_login(reviewer)
+    page = client.get(f"/{health.key}/approvals/{submission.pk}/").content.decode()
+    assert "Подписывает руководитель ГАУЗ «КОМИАЦ им. Р.М. Зельковича»: у вас нет этой роли" in page
