@@ -80,3 +80,12 @@ def do_override_style_gate(
         reason=override.reason,
     )
     return override
+
+
+def overrides_between(ministry: Ministry, start: Any, end: Any) -> list[StyleOverride]:
+    """Texts let through below ``style.min_score`` in [start, end): for the weekly report
+    (who, when, score, threshold, reason)."""
+    rows = StyleOverride.objects.filter(
+        ministry=ministry, created_at__gte=start, created_at__lt=end
+    ).select_related("created_by")
+    return list(rows.order_by("created_at")[:500])
