@@ -66,3 +66,17 @@ def test_the_post_page_shows_the_refusal_and_the_override(client, health, komiac
     client.post(url, {"reason": "Цитата из постановления"})
     page = client.get(f"/{health.key}/content/posts/{post.pk}/").content.decode()
     assert "Цитата из постановления" in page and 'id="style-gate"' not in page
+
+
+def test_overrides_are_available_to_the_weekly_report(health, komiac, head, vk_account):
+    from datetime import timedelta
+
+    from gospablik.styleguide.gate import overrides_between
+
+    change_policy(health, {"style.min_score": 5})
+    post = make_post(health, komiac, [vk_account], text=OFFICIALESE)
+    do_override_style_gate(health, post, post.text, actor=head, reason="Текст закона")
+    now = timezone.now()
+    (row,) = overrides_between(health, now - timedelta(days=7), now + timedelta(minutes=1))
+    assert (row.reason, row.created_by, row.min_score) == ("Текст закона", head, 5.0)
+    assert row.score < 5

@@ -80,3 +80,13 @@ def test_the_remarks_pdf_cites_the_order_and_inflects_the_ministry(health, cur, 
     assert "для аккаунтов Министерства здравоохранения Кузбасса" in text
     assert "Кому: Центру управления регионом" in text
     assert "000 п.2" not in text
+
+
+def test_pages_cite_the_order_not_its_code(client, health, keeper):
+    register(health, keeper, created_on=__import__("datetime").date(2025, 3, 3))
+    client.force_login(keeper)
+    duty = Duty.objects.get(kind="account_created_notice")
+    page = client.get(f"/{health.key}/duties/{duty.pk}/").content.decode()
+    assert CITATION in page and "000 п.2" not in page
+    board = client.get(f"/{health.key}/").content.decode()
+    assert "000 п.2" not in board

@@ -20,6 +20,7 @@ from gospablik.networks.connections import connector_for
 from gospablik.orgs.models import Organization
 from gospablik.passport.items import LABELS, check_item
 from gospablik.passport.models import PagePassport
+from gospablik.policy.citation import cite
 from gospablik.policy.schema import Policy
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
@@ -69,7 +70,7 @@ def _store(
 def _settle_duty(account: Account, passport: PagePassport) -> None:
     missing = passport.missing
     open_duty = open_duties_for(Subject.of(account), KIND).first()
-    text = _describe(missing)
+    text = _describe(missing, policy_for(account.ministry))
     if open_duty is not None and not missing:
         do_complete_duty(open_duty, actor=None, resolution={"passport": "всё на месте"})
     elif open_duty is not None and open_duty.description != text:
@@ -80,11 +81,11 @@ def _settle_duty(account: Account, passport: PagePassport) -> None:
         _open(account, missing, text)
 
 
-def _describe(missing: list[dict[str, Any]]) -> str:
+def _describe(missing: list[dict[str, Any]], policy: Policy) -> str:
     lines = []
     for entry in missing:
         note = f" ({entry['note']})" if entry.get("note") else ""
-        lines.append(f"{LABELS[str(entry['item'])]}{note} — {entry['clause']}")
+        lines.append(f"{LABELS[str(entry['item'])]}{note} — {cite(str(entry['clause']), policy)}")
     return "\n".join(lines)
 
 

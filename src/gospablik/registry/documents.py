@@ -124,8 +124,8 @@ EXPORT_COLUMNS = [
     ("Адрес", lambda a: a.url),
     ("Идентификатор", lambda a: a.network_id),
     ("Статус", lambda a: str(a.get_status_display())),
-    ("Создан", lambda a: _d(a.created_on)),
-    ("Удалён", lambda a: _d(a.deleted_on)),
+    ("Создан", lambda a: a.created_on),  # a date: XLSX gets a real date, CSV dd.mm.yyyy
+    ("Удалён", lambda a: a.deleted_on),
     ("Ответственная организация", lambda a: a.responsible_org.short_name),
     ("Ответственное лицо", lambda a: a.responsible_person),
     ("Госметка", lambda a: "да" if a.verified else "нет"),
@@ -158,7 +158,7 @@ def registry_csv_stream(accounts: Iterable[Account]) -> Iterator[bytes]:
     writer = csv.writer(buffer, delimiter=";")
     yield "\ufeff".encode()  # BOM: Excel opens UTF-8 correctly
     for row in _rows(_streamed(accounts)):
-        writer.writerow(row)
+        writer.writerow([_d(v) if isinstance(v, date) else ("" if v is None else v) for v in row])
         yield buffer.getvalue().encode("utf-8")
         buffer.seek(0)
         buffer.truncate()
@@ -170,6 +170,17 @@ def _streamed(accounts: Iterable[Account]) -> Iterable[Account]:
     return accounts
 
 
+def _xlsx_value(sheet: object, value: object) -> object:
+    """Dates as real dates shown as ДД.ММ.ГГГГ (write-only sheets style cells one by one)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, date):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "DD.MM.YYYY"
+    return cell
+
+
 def registry_xlsx(accounts: Iterable[Account]) -> bytes:
     """The XLSX in openpyxl's write-only mode: rows go to a temporary file as they are
     written (no cell objects in memory); only the compressed result is returned."""
@@ -179,7 +190,7 @@ def registry_xlsx(accounts: Iterable[Account]) -> bytes:
     sheet = workbook.create_sheet("Реестр аккаунтов")
     sheet.freeze_panes = "A2"
     for row in _rows(_streamed(accounts)):
-        sheet.append(row)
+        sheet.append([_xlsx_value(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

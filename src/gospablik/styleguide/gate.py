@@ -12,6 +12,7 @@ from django.db import models, transaction
 from gospablik.audit.log import record
 from gospablik.orgs.access import memberships
 from gospablik.orgs.models import Ministry
+from gospablik.policy.citation import cite
 from gospablik.policy.store import policy_for
 from gospablik.styleguide.checking import check_for
 from gospablik.styleguide.models import StyleOverride
@@ -31,15 +32,17 @@ def override_for(obj: models.Model, text: str) -> StyleOverride | None:
 
 def gate_problems(ministry: Ministry, obj: models.Model, text: str) -> list[str]:
     """Why ``text`` may not go out under the ministry's ``style.min_score`` (or nothing)."""
-    spec = policy_for(ministry).style
+    policy = policy_for(ministry)
+    spec = policy.style
     if spec.min_score is None or not text.strip():
         return []
     score = check_for(ministry, text).score
     if score >= spec.min_score or override_for(obj, text) is not None:
         return []
+    where = cite(spec.clause, policy)
     return [
         f"Оценка стиля {score:.1f} ниже порога {spec.min_score:g}, установленного Порядком "
-        f"({spec.clause}). Перепишите текст разговорным языком или попросите руководителя "
+        f"({where}). Перепишите текст разговорным языком или попросите руководителя "
         "разрешить публикацию с обоснованием."
     ]
 
@@ -77,3 +80,12 @@ def do_override_style_gate(
         reason=override.reason,
     )
     return override
+
+
+def overrides_between(ministry: Ministry, start: Any, end: Any) -> list[StyleOverride]:
+    """Texts let through below ``style.min_score`` in [start, end): for the weekly report
+    (who, when, score, threshold, reason)."""
+    rows = StyleOverride.objects.filter(
+        ministry=ministry, created_at__gte=start, created_at__lt=end
+    ).select_related("created_by")
+    return list(rows.order_by("created_at")[:500])

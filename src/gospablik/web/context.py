@@ -22,4 +22,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_ministry": current,
         "nav_unread": unread,
         "nav_dialogue": dialogue_counts(user, current) if current else None,
+        "ministry_tz": _tz(current),
     }
+
+
+def _tz(ministry: Any) -> Any:
+    """The ministry's time zone (its policy's): pages show its local times."""
+    from gospablik.policy.store import NoPolicy, policy_for
+
+    if ministry is None:
+        return None
+    try:
+        return policy_for(ministry).tz()
+    except NoPolicy:
+        return None

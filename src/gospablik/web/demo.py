@@ -45,6 +45,9 @@ PEOPLE = [
     Person("komiac_registry", "Денис Реестров", "kuzbass-health-335", "komiac", "registry_keeper"),
     Person("moderator", "Светлана Модераторова", "kuzbass-health-335", "komiac", "moderator"),
     Person("security", "Игорь Защитин", "kuzbass-health-335", "komiac", "security_officer"),
+    # Order 000 п.2 абз.7: the head of КОМИАЦ signs the consolidated remarks to ЦУР
+    Person("komiac_head", "Роман Зельков", "kuzbass-health-335", "komiac", "head"),
+    Person("komiac_reviewer", "Татьяна Сверкина", "kuzbass-health-335", "komiac", "reviewer"),
     Person("cur", "Елена Цурова", "kuzbass-health-335", "cur-kuzbass", "editor"),
     Person(
         "szn_head", "Евгения Соцзащитова", "kuzbass-social-protection-draft", "kuzsocial", "head"

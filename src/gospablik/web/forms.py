@@ -31,6 +31,30 @@ class AccountForm(forms.ModelForm):
         field = self.fields["responsible_org"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Organization.objects.filter(ministry=ministry)
+        self._offer_policy_networks(ministry)
+
+    def _offer_policy_networks(self, ministry: Ministry) -> None:
+        """Only networks the Порядок allows (an existing account keeps its own)."""
+        from gospablik.policy.store import NoPolicy, policy_for
+
+        try:
+            policy = policy_for(ministry)
+        except NoPolicy:
+            return
+        from gospablik.registry.networks import NETWORK_CHOICES, NETWORK_LABELS
+
+        network = self.fields["network"]
+        assert isinstance(network, forms.ChoiceField)
+        current = self.instance.network if self.instance.pk else None
+        network.choices = [("", "---------")] + [
+            (value, label)
+            for value, label in NETWORK_CHOICES
+            if policy.allows_network(value) or value == current
+        ]
+        allowed = ", ".join(str(NETWORK_LABELS[n.network]) for n in policy.networks)
+        network.error_messages["invalid_choice"] = _(
+            "Порядок министерства не предусматривает эту соцсеть. Разрешены: %(allowed)s."
+        ) % {"allowed": allowed}
 
     def validate_unique(self) -> None:
         """Uniqueness needs the ministry, which the action sets; it is checked there."""

@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/read/", home.notifications_read, name="notifications_read"),
     path(M, home.board, name="board"),
     path(M + "audit/", home.audit_log, name="audit"),
+    path(M + "audit/verify/", home.audit_verify, name="audit_verify"),
     path(M + "people/", home.people, name="people"),
     path(M + "registry/", registry.account_list, name="registry"),
     path(M + "registry/new/", registry.account_create, name="account_create"),

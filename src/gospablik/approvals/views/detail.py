@@ -120,10 +120,28 @@ def detail_context(
         "can_withdraw": mine
         and submission.status in (Status.DRAFT, Status.SUBMITTED, Status.RETURNED),
         "can_consolidate": me.sign and takes_remarks,
+        "sign_note": sign_note(ministry) if takes_remarks and not me.sign else "",
         "can_plan": me.review
         and submission.status == Status.APPROVED
         and not submission.planned_at,
         "has_otp": otp.has_device(request.user),
+    }
+
+
+def sign_note(ministry: Ministry) -> str:
+    """Why this person does not see «Свести и подписать»: who signs under the policy."""
+    from django.utils.translation import gettext as _
+
+    from gospablik.approvals.access import approval_spec, first_org_with
+    from gospablik.orgs.roles import ROLE_LABELS
+    from gospablik.policy.inflect import inflect
+
+    spec = approval_spec(ministry)
+    org = first_org_with(ministry, "content_approval")
+    role = str(ROLE_LABELS.get(spec.signer_role, spec.signer_role)).lower()
+    return _("Подписывает %(role)s %(org)s: у вас нет этой роли") % {
+        "role": role,
+        "org": inflect(org.short_name, "gent"),
     }
 
 

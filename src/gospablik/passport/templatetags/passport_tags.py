@@ -24,7 +24,7 @@ def passport_card(account: Any) -> dict[str, Any]:
         {**item, "label": LABELS.get(str(item["item"]), item["item"])}
         for item in (passport.items if passport else [])
     ]
-    return {"passport": passport, "rows": rows}
+    return {"passport": passport, "rows": rows, "account": account}
 
 
 @register.simple_tag

@@ -42,3 +42,35 @@ def person(user: Any) -> str:
     if user is None:
         return "—"
     return str(user.get_full_name() or user.get_username())
+
+
+@register.filter
+def action_phrase(action: str) -> str:
+    """«Аккаунт зарегистрирован», never the action code."""
+    from gospablik.audit.phrases import phrase
+
+    return phrase(action)
+
+
+@register.simple_tag
+def human_changes(entry: AuditEntry, tz: Any = None) -> list[tuple[str, str, str]]:
+    """Labelled, named, local changes of an audit entry (see gospablik.audit.present)."""
+    from zoneinfo import ZoneInfo
+
+    from gospablik.audit.present import changes
+
+    return changes(entry, tz or ZoneInfo("UTC"))
+
+
+@register.filter
+def cite(clause: str, ministry: Any) -> str:
+    """A clause code of the policy («000 п.2 абз.4») as the ministry writes it."""
+    from gospablik.policy.citation import cite as human
+    from gospablik.policy.store import NoPolicy, policy_for
+
+    if not clause or ministry is None:
+        return clause
+    try:
+        return human(clause, policy_for(ministry))
+    except NoPolicy:
+        return clause

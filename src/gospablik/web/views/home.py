@@ -1,17 +1,21 @@
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from gospablik.audit.log import verify
 from gospablik.audit.models import AuditEntry
 from gospablik.duties.models import Duty
 from gospablik.orgs.access import Perm, has_perm, memberships, ministries_for, user_orgs
 from gospablik.orgs.models import Ministry
+from gospablik.policy.store import policy_for
+from gospablik.web.audit_filters import AuditFilterForm
 from gospablik.web.decorators import ministry_view
 from gospablik.web.keyset import Order, keyset_page
 
@@ -74,12 +78,35 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
 @ministry_view(Perm.AUDIT_VIEW)
 def audit_log(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     entries = AuditEntry.objects.filter(ministry=ministry)
-    action = request.GET.get("action", "")
-    if action:
-        entries = entries.filter(action__startswith=action)
-    page = keyset_page(entries, LATEST_SEQ, request.GET.get("cursor"))
-    query = urlencode({"action": action}) if action else ""
-    return render(request, "web/audit.html", {"ministry": ministry, "page": page, "query": query})
+    form = AuditFilterForm(request.GET or None, ministry)
+    entries = form.apply(entries, policy_for(ministry).tz())
+    page = keyset_page(entries.select_related("actor"), LATEST_SEQ, request.GET.get("cursor"))
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    context = {"ministry": ministry, "page": page, "form": form, "query": query.urlencode()}
+    return render(request, "web/audit.html", context)
+
+
+@require_POST
+@ministry_view(Perm.AUDIT_VIEW)
+def audit_verify(request: HttpRequest, ministry: Ministry) -> HttpResponse:
+    """Run the chain verification (the same check as «gospablik audit verify»)."""
+    result = verify()
+    if result.ok:
+        messages.success(
+            request,
+            ngettext(
+                "Цепочка журнала цела: проверена %(n)d запись.",
+                "Цепочка журнала цела: проверено %(n)d записей.",
+                result.checked,
+            )
+            % {"n": result.checked},
+        )
+    else:
+        messages.error(
+            request, _("Цепочка журнала нарушена: %(problem)s") % {"problem": result.problem}
+        )
+    return redirect("web:audit", ministry=ministry.key)
 
 
 @ministry_view(Perm.MEMBERS_VIEW)
