@@ -182,3 +182,15 @@ def test_the_seed_is_encrypted_at_rest_and_codes_still_verify(komiac):
     fresh = TOTPDevice.objects.get(pk=device.pk)
     assert fresh.bin_key.hex() == plain
     assert fresh.verify_token(code(fresh))
+
+
+def test_vault_rotation_reseals_the_seeds(komiac, settings):
+    from gospablik.security.vault import rotate_all
+
+    device = enrolled(komiac)
+    old = settings.ENCRYPTION_KEYS
+    settings.ENCRYPTION_KEYS = f"a-brand-new-key,{old}"
+    assert rotate_all().ok
+    settings.ENCRYPTION_KEYS = "a-brand-new-key"  # the old key removed
+    fresh = TOTPDevice.objects.get(pk=device.pk)
+    assert fresh.verify_token(code(fresh))
