@@ -168,3 +168,29 @@ def test_the_reset_entry_belongs_to_the_officers_ministry(komiac, make_user, hea
     entry = AuditEntry.objects.get(action="auth.2fa_reset")
     assert entry.ministry == health and entry.actor == sec
     assert entry.object_id == str(komiac.pk)
+
+
+def test_the_seed_is_encrypted_at_rest_and_codes_still_verify(komiac):
+    from django.db import connection
+
+    device = enrolled(komiac)
+    plain = device.bin_key.hex()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT key FROM otp_totp_totpdevice WHERE id = %s", [device.pk])
+        (stored,) = cursor.fetchone()
+    assert stored.startswith("s1:") and plain not in stored
+    fresh = TOTPDevice.objects.get(pk=device.pk)
+    assert fresh.bin_key.hex() == plain
+    assert fresh.verify_token(code(fresh))
+
+
+def test_vault_rotation_reseals_the_seeds(komiac, settings):
+    from gospablik.security.vault import rotate_all
+
+    device = enrolled(komiac)
+    old = settings.ENCRYPTION_KEYS
+    settings.ENCRYPTION_KEYS = f"a-brand-new-key,{old}"
+    assert rotate_all().ok
+    settings.ENCRYPTION_KEYS = "a-brand-new-key"  # the old key removed
+    fresh = TOTPDevice.objects.get(pk=device.pk)
+    assert fresh.verify_token(code(fresh))

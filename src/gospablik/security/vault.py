@@ -17,6 +17,7 @@ from django.db import connection, models, transaction
 
 from gospablik.audit.log import record
 from gospablik.security.crypto import DecryptionError, EncryptedJSONField, decrypt, rotate
+from gospablik.security.totpseal import seal, unseal
 
 
 @dataclass
@@ -73,7 +74,28 @@ def check_all() -> VaultReport:
                 decrypt(token)
             except DecryptionError:
                 report.broken.append(f"{model._meta.label_lower}.{f.name}#{pk}")
+    for pk, seed in _seeds():
+        report.checked += 1
+        try:
+            unseal(seed)
+        except DecryptionError:
+            report.broken.append(f"otp_totp.totpdevice.key#{pk}")
     return report
+
+
+def _seeds() -> list[tuple[Any, str]]:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return list(TOTPDevice.objects.values_list("pk", "key"))
+
+
+def _reseal_seeds() -> int:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    seeds = _seeds()
+    for pk, seed in seeds:  # an update, not save(): no signal, no timestamps touched
+        TOTPDevice.objects.filter(pk=pk).update(key=seal(unseal(seed)))
+    return len(seeds)
 
 
 @transaction.atomic
@@ -86,12 +108,16 @@ def rotate_all(*, actor: object = None) -> VaultReport:
         for pk, token in _raw_rows(model, f):
             _write_raw(model, f, pk, rotate(token))
             report.rotated += 1
+    report.rotated += _reseal_seeds()
     record(
         "vault.rotate",
         actor=actor,
         object_type="security.vault",
         object_repr="Перешифрование ключей доступа новым ключом",
-        after={"rotated": report.rotated, "fields": sorted(_field_names())},
+        after={
+            "rotated": report.rotated,
+            "fields": sorted(_field_names() | {"otp_totp.totpdevice.key"}),
+        },
     )
     return report
 
