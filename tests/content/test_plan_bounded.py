@@ -29,9 +29,9 @@ def test_a_busy_day_shows_the_first_posts_and_how_many_more(health, komiac, sche
 
 
 def test_many_accounts_make_the_account_filter_a_search(health, komiac, monkeypatch):
-    from gospablik.content.views import plan as plan_view
+    from gospablik.web import choices
 
-    monkeypatch.setattr(plan_view, "ACCOUNT_CHOICES", 2)
+    monkeypatch.setattr(choices, "ACCOUNT_CHOICES", 2)
     for i in range(4):
         register(health, url=f"https://vk.com/p{i}", title=f"Поликлиника {i}")
     client = client_for(komiac)
