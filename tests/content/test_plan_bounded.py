@@ -29,9 +29,9 @@ def test_a_busy_day_shows_the_first_posts_and_how_many_more(health, komiac, sche
 
 
 def test_many_accounts_make_the_account_filter_a_search(health, komiac, monkeypatch):
-    from gospablik.content.views import plan as plan_view
+    from gospablik.web import choices
 
-    monkeypatch.setattr(plan_view, "ACCOUNT_CHOICES", 2)
+    monkeypatch.setattr(choices, "ACCOUNT_CHOICES", 2)
     for i in range(4):
         register(health, url=f"https://vk.com/p{i}", title=f"Поликлиника {i}")
     client = client_for(komiac)
@@ -39,3 +39,17 @@ def test_many_accounts_make_the_account_filter_a_search(health, komiac, monkeypa
     assert 'name="account_q"' in html and "Поликлиника 3" not in html
     found = client.get(f"/{health.key}/content/?account_q=клиника 3").context["account_matches"]
     assert [a.title for a in found] == ["Поликлиника 3"]
+
+
+def test_compliance_shows_accounts_with_something_to_see(health, komiac, scheduled, vk_account):
+    quiet = register(health, url="https://vk.com/quiet", title="Тихий аккаунт")
+    tz = policy_for(health).tz()
+    scheduled([vk_account], datetime(2031, 3, 12, 9, 0, tzinfo=tz), text="Пост")
+    client = client_for(komiac)
+    url = f"/{health.key}/content/compliance/?from=2031-03-10&to=2031-03-16"
+    active = client.get(url).context["rows"]
+    assert all(r.total for r in active) and quiet not in {r.account for r in active}
+    everything = client.get(url + "&show=all").context["rows"]
+    assert {r.account for r in everything} >= {vk_account, quiet}
+    assert client.get(url + "&show=over").context["rows"] == []
+    assert client.get(url + "&show=bogus").context["show"] == "active"

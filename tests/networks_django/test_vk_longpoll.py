@@ -28,3 +28,19 @@ def test_it_leaves_callback_communities_to_the_callback(vk_account, vk_emulator)
     vk_emulator.add_comment(VK_GROUP, 3, 200, "Спасибо!")
     assert poll_vk_once() == 0
     assert InboundEvent.objects.count() == 1  # delivered once, by the Callback
+
+
+def test_a_broken_ministry_does_not_stop_long_poll(health, social, keeper, vk_emulator):
+    from gospablik.policy.models import PolicyVersion
+
+    secrets = {"user_token": VK_USER_TOKEN, "community_token": VK_COMMUNITY_TOKEN}
+    broken = register(social, url="https://vk.com/club219000001")
+    do_connect_account(broken, {"group_id": str(VK_GROUP)}, secrets, actor=None)
+    healthy = register(health, keeper, url="https://vk.com/club219000001")
+    do_connect_account(healthy, {"group_id": str(VK_GROUP)}, secrets, actor=keeper)
+    poll_vk_once()
+    PolicyVersion.objects.filter(ministry=social).delete()
+    vk_emulator.add_comment(VK_GROUP, 3, 200, "Когда будет горячая вода?")
+    assert poll_vk_once() == 2  # both events are stored; the broken one fails on its own
+    assert InboundEvent.objects.filter(connection__account=healthy).count() == 1
+    assert InboundEvent.objects.filter(connection__account=broken).count() == 1

@@ -34,7 +34,6 @@ MONTHS_RU = [
 WEEKDAYS_RU = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
 # issue 18: a day cell shows this many posts and "N more"; the page never grows with the data
 PER_DAY = {"week": 20, "month": 5}
-ACCOUNT_CHOICES = 200  # more accounts than this: the account filter is a search, not a list
 
 
 @dataclass(frozen=True)

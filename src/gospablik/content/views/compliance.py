@@ -17,6 +17,13 @@ from gospablik.web.decorators import ministry_view
 
 DEFAULT_WEEKS = 8
 MAX_WEEKS = 104
+# issue 18: the page shows what needs attention; the XLSX has every account and week
+SHOWN_ROWS = 300
+SHOW = {
+    "active": lambda row: row.total > 0,
+    "over": lambda row: not row.within_cap,
+    "all": lambda row: True,
+}
 
 
 def _date(raw: str | None, default: date) -> date:
@@ -43,12 +50,17 @@ def _rows(request: HttpRequest, ministry: Ministry) -> tuple[date, date, list[We
 def compliance(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     first, last, rows = _rows(request, ministry)
     policy = policy_for(ministry)
+    show = request.GET.get("show", "")
+    show = show if show in SHOW else "active"
+    wanted = [row for row in rows if SHOW[show](row)]
     return render(
         request,
         "content/compliance.html",
         {
             "ministry": ministry,
-            "rows": rows,
+            "rows": wanted[:SHOWN_ROWS],
+            "more_rows": max(0, len(wanted) - SHOWN_ROWS),
+            "show": show,
             "first": first,
             "last": last,
             "cap": policy.repost_cap,

@@ -17,7 +17,6 @@ from gospablik.content.compliance import compliance_rows
 from gospablik.content.formats import FORMAT_LABELS_RU
 from gospablik.content.models import Post, Publication
 from gospablik.content.plan import (
-    ACCOUNT_CHOICES,
     WEEKDAYS_RU,
     Filters,
     build_days,
@@ -32,6 +31,7 @@ from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
 from gospablik.registry.models import Account
+from gospablik.web.choices import account_choices
 from gospablik.web.decorators import ministry_view
 
 WEEK_ROWS_ACCOUNTS = 30
@@ -62,7 +62,7 @@ def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "today": today.isoformat(),
             "filters": filters,
             "query": query.urlencode(),
-            **account_choices(accounts, request.GET.get("account_q", "")),
+            **account_choices(accounts, request.GET.get("account_q", ""), ("network", "title")),
             "networks": sorted(set(accounts.values_list("network", flat=True).distinct())),
             "network_labels": NETWORK_LABELS_RU,
             "formats": FORMAT_LABELS_RU,
@@ -73,15 +73,6 @@ def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "can_edit": has_perm(request.user, ministry, Perm.CONTENT_EDIT),
         },
     )
-
-
-def account_choices(accounts: QuerySet[Account], search: str) -> dict[str, Any]:
-    """A drop-down of the accounts when there are few; else a search with its matches."""
-    ordered = accounts.order_by("network", "title")
-    if ordered[: ACCOUNT_CHOICES + 1].count() <= ACCOUNT_CHOICES:
-        return {"accounts": ordered, "account_q": "", "account_matches": []}
-    found = ordered.filter(title__icontains=search.strip())[:50] if search.strip() else []
-    return {"accounts": None, "account_q": search, "account_matches": found}
 
 
 def week_rows(

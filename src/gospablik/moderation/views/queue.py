@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +19,10 @@ from gospablik.moderation.views import READ, abilities, get_comment, moderation_
 from gospablik.orgs.access import Perm
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
+from gospablik.web.choices import account_choices
+from gospablik.web.keyset import Order, keyset_page
 
+OLDEST = Order("received_at")
 SHOWN_SCORE = 0.05
 DONE = {"delete": "удалён", "keep": "оставлен", "ban": "удалён, автору назначена санкция"}
 
@@ -56,16 +58,18 @@ def queue(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     account = account if account.isdigit() else ""
     if account:
         items = items.filter(account_id=int(account))
-    items = items.select_related("account", "verdict").order_by("received_at", "pk")
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    page = keyset_page(
+        items.select_related("account", "verdict"), OLDEST, request.GET.get("cursor")
+    )
+    accounts = Account.objects.filter(ministry=ministry)
     return render(
         request,
         "moderation/queue.html",
         {
             "ministry": ministry,
             "page": page,
-            "cards": [card(c) for c in page.object_list],
-            "accounts": Account.objects.filter(ministry=ministry).order_by("title"),
+            "cards": [card(c) for c in page],
+            **account_choices(accounts, request.GET.get("account_q", "")),
             "account": account,
             "query": f"account={account}" if account else "",
             **abilities(request, ministry),
