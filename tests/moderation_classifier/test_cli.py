@@ -177,6 +177,12 @@ def test_it_trains_a_model_that_loads(tmp_path, capsys):
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["samples"]["ok"] == 20 and metrics["samples"]["appeals"] == 20
     assert "ok" in metrics["before_after"]["after"]["leave_one_source_out"]
+    thresholds = (out / "thresholds.json").read_text()
+    args = ["moderate", "train", "--data", str(tmp_path), "--out", str(out), "--cache", ""]
+    assert main([*args, "--report-only"]) == 0
+    redone = json.loads((out / "metrics.json").read_text())
+    assert "report_only_seconds" in redone and redone["thresholds"] == metrics["thresholds"]
+    assert (out / "thresholds.json").read_text() == thresholds
 
 
 def test_it_refuses_a_missing_data_folder(tmp_path, capsys):

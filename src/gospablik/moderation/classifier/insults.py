@@ -6,12 +6,18 @@ comment («Вы там совсем идиоты? Третий месяц не �
 form: its lemmas are expanded with pymorphy3 when the lexicon loads, so matching is
 a set look-up per word. Ambiguous words (``козёл`` is an animal, a knife is ``тупой``)
 count only next to a person: a pronoun of address or a word for officials, staff or
-people. Criticism of the authorities has no entry and is never flagged.
+people. Criticism of the authorities has no entry and is never flagged. Stems
+(``stem`` lines: a regular expression for a whole word) catch derived forms and
+neologisms of insulting words (``дебилоиды``, ``быдломинистерство``); ``phrase`` lines
+catch insults by comparison and dehumanising set phrases; exact forms kept from the VK
+moderation bot's lexicon (``model/vk_insult_words.txt``, built by the training command)
+count like words.
 
 A hit scores between the insult label/review threshold and the delete threshold, so
-alone it labels the comment and sends it to review, never deletes it; with a model
-score of at least ``MODEL_SUPPORT`` it scores a little higher. The pipeline takes the
-maximum of this score and the model's.
+alone it labels the comment and sends it to review; with a model score of at least
+``MODEL_SUPPORT`` it scores that model score (at least ``SUPPORTED_SCORE``), so a
+lexicon word the model confirms above the delete threshold deletes — the only way an
+insult without мат is deleted. The pipeline takes the maximum of the scores.
 """
 
 from __future__ import annotations
@@ -183,7 +189,9 @@ class InsultLexicon:
         return [float(s) for s in self.model.probabilities(items)[:, column]]
 
     def _finding(self, item: Item, hits: list[Hit], model_score: float) -> Finding:
-        score = SUPPORTED_SCORE if model_score >= MODEL_SUPPORT else LEXICON_SCORE
+        # Confirmed by the model, the hit carries the model's score: it may delete (the
+        # model's own finding may not, see ``toxicity.MODEL_CEILING``).
+        score = max(SUPPORTED_SCORE, model_score) if model_score >= MODEL_SUPPORT else LEXICON_SCORE
         spans = item.spans([(h.start, h.end, f"insult:{h.entry.key}") for h in hits])
         shown = [s.text for s in spans] or [item.normalized[h.start : h.end] for h in hits]
         keys = [h.entry.key for h in hits]

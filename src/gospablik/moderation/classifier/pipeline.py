@@ -56,7 +56,9 @@ class Pipeline:
     'keep'
     >>> verdict = pipeline.classify("Вы там совсем идиоты? Третий месяц не можем записаться")
     >>> verdict.labels, verdict.action
-    (['insult'], 'review')
+    (['insult'], 'delete')
+    >>> pipeline.classify("Клоунада какая-то, а не совещание").action
+    'review'
     >>> pipeline.classify("Чиновники опять ничего не сделали").labels
     []
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gospablik.moderation.classifier.core import Finding, Item, Span
+from gospablik.moderation.classifier.core import Action, Finding, Item, Span
 from gospablik.moderation.classifier.text_model import WORD, TextModel
 from gospablik.moderation.classifier.threat import find_threats
 
@@ -18,6 +18,10 @@ THREAT_BASE = 0.6
 # A one-word text gives the n-gram model a handful of n-grams that other words share
 # («ура» inside «дура»): its score is halved, so alone it never deletes.
 ONE_WORD_FACTOR = 0.5
+# The n-gram model alone never deletes: it also scores rude criticism high («Клоунада, а
+# не совещание», «сдохнем тут все без врачей»). A deletion for an insult needs a word of
+# the insult lexicon that the model confirms (``InsultLexicon``) or мат (obscenity).
+MODEL_CEILING: Action = "review"
 
 
 class ToxicityModel:
@@ -63,7 +67,7 @@ class ToxicityModel:
         words = ", ".join(f"«{s.text}»" for s in spans)
         text = f"Модель оскорблений: вероятность {score:.2f}"
         explanation = f"{text}; сильнее всего повлияли {words}" if words else text
-        return Finding("insult", score, spans, explanation)
+        return Finding("insult", score, spans, explanation, ceiling=MODEL_CEILING)
 
     def _top_words(self, items: list[Item]) -> list[list[Span]]:
         ranked = self.model.word_contributions(items, "insult") if items else []

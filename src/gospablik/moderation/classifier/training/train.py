@@ -49,7 +49,8 @@ BEFORE = Path(__file__).resolve().parent / "before"
 CACHE = Path("var") / "moderation-cache"
 
 
-def parse(argv: list[str]) -> Config:
+def parse(argv: list[str]) -> tuple[Config, bool]:
+    """The training configuration, and whether only the report is wanted."""
     parser = argparse.ArgumentParser(prog="gospablik moderate train", description=__doc__)
     parser.add_argument("--data", default=DEFAULT_DATA, help=f"shared data folder ({DEFAULT_DATA})")
     parser.add_argument("--out", default=str(MODEL_DIR), help="model folder (the shipped one)")
@@ -59,11 +60,17 @@ def parse(argv: list[str]) -> Config:
     parser.add_argument(
         "--cache", default=str(CACHE), help=f"folder for vectorised data ({CACHE}); '' for none"
     )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="keep the model in --out; redo only the before/after figures in its metrics.json",
+    )
     args = parser.parse_args(argv)
     cache = Path(args.cache) if args.cache else None
-    return Config(
+    config = Config(
         Path(args.data), Path(args.out), args.seed, args.folds, args.news_limit, cache=cache
     )
+    return config, args.report_only
 
 
 def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
@@ -91,6 +98,30 @@ def run(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
     result["citizen_holdout"] = report.citizen_holdout(config.out)
     result["seconds"] = round(time.monotonic() - started)
     _dump(config.out / "metrics.json", result)
+    return result
+
+
+def report_only(config: Config, log: Any = sys.stderr) -> dict[str, Any]:
+    """Redo the before/after figures of the model in ``config.out`` (e.g. after a change
+    of the pipeline's rules that leaves the weights and thresholds as they are)."""
+    started = time.monotonic()
+    trainer = Trainer(config, load_all(config.data, config.news_limit, config.seed))
+    forms = (config.out / "vk_insult_words.txt").read_text(encoding="utf-8").splitlines()
+    vk_words = [w for w in forms if w and not w.startswith("#")]
+    trainer.insult_entries = load_entries() + [Entry("form", w, "") for w in vk_words]
+    after = Recipe(
+        "v2",
+        range(len(trainer.samples)),
+        load_thresholds(config.out / "thresholds.json"),
+        SpamStack.load(config.out),
+        trainer.insult_entries,
+    )
+    path = config.out / "metrics.json"
+    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    result["before_after"] = _before_after(config, trainer, after, TextModel.load(config.out), log)
+    result["citizen_holdout"] = report.citizen_holdout(config.out)
+    result["report_only_seconds"] = round(time.monotonic() - started)
+    _dump(path, result)
     return result
 
 
@@ -189,9 +220,9 @@ def summary(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    config = parse(argv)
+    config, only_report = parse(argv)
     if not (config.data / "README.md").exists():
         print(f"нет данных в {config.data}", file=sys.stderr)
         return 2
-    print(summary(run(config)))
+    print(summary(report_only(config) if only_report else run(config)))
     return 0
