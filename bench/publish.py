@@ -168,7 +168,8 @@ def main() -> None:
     args = parser.parse_args()
     configure(args.database_url)
     mount_emulators()
-    minute = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    # a minute boundary at least 90 s away: seeding 10,000 rows must end before it
+    minute = (datetime.now(UTC) + timedelta(seconds=150)).replace(second=0, microsecond=0)
     seed(args.posts, args.accounts, minute)
     wait = (minute - datetime.now(UTC)).total_seconds()
     print(

@@ -280,7 +280,7 @@ def do_retry_publication(pub: Publication, *, actor: Any) -> Publication:
     pub = Publication.objects.select_for_update(of=("self",)).select_related("post").get(pk=pub.pk)
     if pub.status != P.FAILED:
         raise ValidationError("Повторить можно только публикацию с ошибкой")
-    before = snapshot(pub, exclude=("claim_token",))
+    before = snapshot(pub)
     pub.status, pub.due_at, pub.attempts = P.PENDING, timezone.now(), 0
     pub.save(update_fields=["status", "due_at", "attempts", "updated_at"])
     queue_publication(pub, pub.due_at)
@@ -291,7 +291,7 @@ def do_retry_publication(pub: Publication, *, actor: Any) -> Publication:
         obj=pub,
         ministry=pub.post.ministry,
         before=before,
-        after=snapshot(pub, exclude=("claim_token",)),
+        after=snapshot(pub),
     )
     return pub
 

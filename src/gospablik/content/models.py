@@ -156,13 +156,11 @@ class Publication(models.Model):
     text = models.TextField(_("текст для соцсети"), blank=True)
     link = models.CharField(max_length=1000, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
-    due_at = models.DateTimeField(null=True, blank=True)  # the next attempt
+    due_at = models.DateTimeField(null=True, blank=True)  # the next attempt (the queue's)
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     attempts = models.PositiveIntegerField(default=0)
     needs_check = models.BooleanField(default=False)  # an earlier attempt may have applied
     first_attempt_at = models.DateTimeField(null=True, blank=True)
-    claimed_until = models.DateTimeField(null=True, blank=True)
-    claim_token = models.CharField(max_length=32, blank=True)
     network_post_id = models.CharField(max_length=128, blank=True)
     network_url = models.CharField(max_length=1000, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)

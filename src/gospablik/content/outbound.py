@@ -7,11 +7,12 @@ is scheduled, due at the publication's time; the queue claims, retries, reads ba
 outcome; :func:`published` / :func:`not_published` / :func:`will_retry` mirror it onto the
 publication in the same transaction. ``content.remove``: delete a published post.
 
-State of a :class:`Publication`::
+State of a :class:`Publication` (while a worker runs its operation it is still
+``pending``; withdrawing it then is refused)::
 
-    pending --worker starts--> attempting --done--> published
-       ^                          |  \\--failed / needs a person--> failed --retry--> pending
-       +--(temporary, or the account needs a person)--+
+    pending --done--> published
+       |  \\--failed / needs a person--> failed --retry--> pending
+       +--(temporary, or the account needs a person: pending, due later)
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 
 from gospablik.audit.log import record
@@ -92,10 +92,10 @@ def reschedule_publication(pub: Publication, at: datetime) -> None:
 def withdraw_publication(pub: Publication, reason: str) -> None:
     """Take a waiting publication off the queue (cancelled, deleted)."""
     op = publish_operation(pub)
-    if op is not None and op.state == S.RUNNING:
-        raise ValidationError(BUSY)
-    if op is not None:
-        cancel(op, reason)
+    if op is not None and not cancel(op, reason):
+        op.refresh_from_db()
+        if not op.is_finished:  # a worker has it now
+            raise ValidationError(BUSY)
 
 
 def remove_published(pub: Publication, connection: Connection, reason: str) -> Operation:
@@ -114,11 +114,13 @@ def remove_published(pub: Publication, connection: Connection, reason: str) -> O
 
 
 def _publication(op: Operation) -> Publication:
-    return (
+    pub = (
         Publication.objects.select_related("post", "account", "account__ministry")
         .prefetch_related("post__media")
         .get(pk=op.payload["publication"])
     )
+    setattr(op, "_publication", pub)  # noqa: B010 — the outcome's audit entry reuses it
+    return pub
 
 
 def _ids(post: PublishedPost) -> dict[str, Any]:
@@ -128,12 +130,10 @@ def _ids(post: PublishedPost) -> dict[str, Any]:
 
 @executor(PUBLISH)
 def publish(connector: BaseConnector, op: Operation) -> dict[str, Any]:
-    """Publish (or repost) once; a publication withdrawn meanwhile is left alone."""
+    """Publish (or repost) once; a publication withdrawn meanwhile is left alone (a
+    waiting operation is withdrawn with it, a running one refuses the withdrawal)."""
     pub = _publication(op)
-    started = Publication.objects.filter(
-        Q(pk=pub.pk), Q(status=P.PENDING) | Q(status=P.ATTEMPTING)
-    ).update(status=P.ATTEMPTING, first_attempt_at=op.first_attempt_at)
-    if not started:
+    if pub.status not in (P.PENDING, P.ATTEMPTING):
         return {"skipped": pub.status}
     if pub.kind == Publication.Kind.REPOST:
         key = str(pub.idempotency_key)
@@ -168,6 +168,7 @@ def _published(op: Operation) -> None:
         network_url=result["url"],
         published_at=when or op.finished_at or timezone.now(),
         attempts=op.attempts,
+        first_attempt_at=op.first_attempt_at,
         needs_check=False,
         last_error="",
         last_error_code="",
@@ -190,6 +191,7 @@ def _not_published(op: Operation) -> None:
         status=P.FAILED,
         due_at=None,
         attempts=op.attempts,
+        first_attempt_at=op.first_attempt_at,
         last_error=reason,
         last_error_code=op.last_error_code,
         needs_check=op.needs_check,
@@ -208,6 +210,7 @@ def will_retry(op: Operation) -> None:
         status=P.PENDING,
         due_at=op.next_try_at,
         attempts=op.attempts,
+        first_attempt_at=op.first_attempt_at,
         last_error=op.last_error,
         last_error_code=op.last_error_code,
         needs_check=op.needs_check,
@@ -220,7 +223,10 @@ def will_retry(op: Operation) -> None:
 
 
 def _record(op: Operation, outcome: str, after: dict[str, Any]) -> None:
-    pub = Publication.objects.select_related("account").get(pk=op.payload["publication"])
+    """The audit entry of an outcome (the publication as the attempt read it, if it did)."""
+    pub = getattr(op, "_publication", None) or Publication.objects.select_related(
+        "post", "account"
+    ).get(pk=op.payload["publication"])
     after["post_status"] = refresh_post_status(pub.post_id)
     record(f"content.publication.{outcome}", obj=pub, ministry=pub.account.ministry_id,
            after=after)  # fmt: skip

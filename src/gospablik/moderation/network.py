@@ -79,7 +79,7 @@ def deletion_of(archive: ArchivedItem) -> Operation | None:
 
 
 def _archive(op: Operation) -> ArchivedItem:
-    return ArchivedItem.objects.select_related("account").get(pk=op.payload["archive"])
+    return ArchivedItem.objects.select_related("account", "comment").get(pk=op.payload["archive"])
 
 
 @executor(DELETE)

@@ -1,26 +1,39 @@
 """Takeover detection: look at each connected account through its connector, compare with
 the last look, raise alerts for what changed outside gospablik.
 
-The periodic task claims due accounts with SELECT … FOR UPDATE SKIP LOCKED, so any number
-of workers never look at one account twice in a cycle; the network I/O runs outside the
-lock. Network events (VK Callback) raise alerts at once through :func:`on_network_event`.
+Each look is an operation of the outbound queue (``security.snapshot``), one per account
+and cycle (the key names the cycle, so any number of workers queue it once); the queue
+claims it, reads the network, and the outcome stores the look and raises the alerts in
+one transaction. A scheduled read is not retried: the next cycle looks again. Network
+events (VK Callback) raise alerts at once through :func:`on_network_event`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from gospablik.audit.log import record
 from gospablik.networks import base
 from gospablik.networks.base import BaseConnector, Capability, ConnectorError
-from gospablik.networks.connections import connector_for, note_failure
+from gospablik.networks.connections import note_failure
 from gospablik.networks.models import Connection, InboundEvent
+from gospablik.networks.outbound import (
+    Operation,
+    cancel,
+    enqueue,
+    executor,
+    on_outcome,
+    on_retry,
+    run_once,
+    run_one,
+)
 from gospablik.registry.models import Account
 from gospablik.security.actions import allowed_map
 from gospablik.security.alerts import do_raise_alerts
@@ -28,7 +41,7 @@ from gospablik.security.changes import AdminSeen, Change, Look, PostSeen, compar
 from gospablik.security.events import changes_from_event
 from gospablik.security.models import AccountSecurity, Alert, Snapshot
 
-Build = Callable[[Connection], BaseConnector]
+SNAPSHOT = "security.snapshot"
 BATCH = 50
 POSTS_KEPT = 20
 
@@ -134,39 +147,97 @@ def _new_snapshot(account: Account, look: Look, now: datetime) -> Snapshot:
     return snap
 
 
-def take_snapshot(
-    account: Account, *, build: Build = connector_for, now: datetime | None = None
-) -> list[Alert]:
-    """Look at one account now; return the alerts raised."""
+def take_snapshot(account: Account, *, now: datetime | None = None) -> list[Alert]:
+    """Look at one account now (a person's "check now"); return the alerts raised."""
     moment = now or timezone.now()
+    op = queue_snapshot(account, moment, key=f"now:{moment.isoformat()}")
+    if op is None:
+        return []
+    run_one(op.pk, moment)
+    op.refresh_from_db()
+    return list(Alert.objects.filter(pk__in=op.result.get("alerts", [])))
+
+
+def queue_snapshot(account: Account, at: datetime, *, key: str) -> Operation | None:
     connection = Connection.objects.filter(account=account).first()
     if connection is None or not connection.is_usable:
-        return []
+        return None
+    payload = {"account": account.pk, "at": at.isoformat()}
+    return enqueue(SNAPSHOT, connection, payload, key=f"snapshot:{key}", subject=account,
+                   run_now=False, not_before=at)  # fmt: skip
+
+
+def _look_json(look: Look) -> dict[str, Any]:
+    admins = None if look.admins is None else [a.__dict__ for a in look.admins]
+    posts = [p.__dict__ for p in look.unknown_posts]
+    return {"title": look.title, "screen_name": look.screen_name,
+            "avatar_url": look.avatar_url, "description": look.description,
+            "admins": admins, "unknown_posts": posts}  # fmt: skip
+
+
+def _look_of(data: dict[str, Any]) -> Look:
+    admins = data["admins"]
+    return Look(data["title"], data["screen_name"], data["avatar_url"], data["description"],
+                None if admins is None else tuple(AdminSeen(**a) for a in admins),
+                tuple(PostSeen(**p) for p in data["unknown_posts"]))  # fmt: skip
+
+
+def _account(op: Operation) -> Account:
+    return Account.objects.select_related("ministry").get(pk=op.payload["account"])
+
+
+@executor(SNAPSHOT)
+def look(connector: BaseConnector, op: Operation) -> dict[str, Any]:
+    account = _account(op)
     prev = account.snapshots.first()
-    since = prev.checked_at if prev else moment - timedelta(days=1)
-    try:
-        look = read_look(build(connection), allowed_map(account), since - timedelta(minutes=5))
-    except ConnectorError as error:
-        return _failed(account, connection, error, since)
-    return _store(account, prev, look, moment)
+    at = parse_datetime(op.payload["at"]) or timezone.now()
+    since = prev.checked_at if prev else at - timedelta(days=1)
+    seen = read_look(connector, allowed_map(account), since - timedelta(minutes=5))
+    return {"look": _look_json(seen)}
+
+
+@on_outcome(SNAPSHOT)
+def looked(op: Operation) -> None:
+    account = _account(op)
+    prev = account.snapshots.first()
+    at = parse_datetime(op.payload["at"]) or timezone.now()
+    if op.state == Operation.State.DONE:
+        alerts = _store(account, prev, _look_of(op.result["look"]), at)
+    else:
+        since = prev.checked_at if prev else at - timedelta(days=1)
+        alerts = _failed(account, op.connection, op.last_error, op.last_error_code, since)
+    result = {**op.result, "alerts": [a.pk for a in alerts]}
+    Operation.objects.filter(pk=op.pk).update(result=result)
+
+
+@on_retry(SNAPSHOT)
+def not_looked(op: Operation) -> None:
+    """A temporary failure (or the connection needs a person) is noted; no retry loop."""
+    AccountSecurity.objects.filter(account_id=op.payload["account"]).update(
+        last_snapshot_error=op.last_error
+    )
+    cancel(op, op.last_error)
+    if op.connection.status == Connection.Status.NEEDS_PERSON:
+        since = timezone.now() - interval()
+        _failed(_account(op), op.connection, op.last_error, op.last_error_code, since)
 
 
 def _failed(
-    account: Account, connection: Connection, error: ConnectorError, since: datetime
+    account: Account, connection: Connection, message: str, code: str, since: datetime
 ) -> list[Alert]:
-    """A temporary failure is noted; lost access (revoked key, removed admin) is an alert:
-    an intruder's first move is to lock the owners out."""
-    AccountSecurity.objects.filter(account=account).update(last_snapshot_error=error.message)
-    if not error.permanent:
-        return []
-    if connection.last_error_code != str(error.code or "") or connection.status == "ok":
+    """Lost access (revoked key, removed admin) is an alert: an intruder's first move is
+    to lock the owners out."""
+    AccountSecurity.objects.filter(account=account).update(last_snapshot_error=message)
+    connection.refresh_from_db()
+    if connection.last_error_code != code or connection.status == "ok":
+        error = ConnectorError(message, permanent=True, code=code, network=account.network)
         note_failure(connection, error)  # once per distinct failure, not every cycle
     lost = Change(
         "access_lost",
         "high",
-        f"access:{error.code}",
-        f"gospablik потерял доступ к аккаунту: {error.message}",
-        {"code": str(error.code or "")},
+        f"access:{code}",
+        f"gospablik потерял доступ к аккаунту: {message}",
+        {"code": code},
     )
     return do_raise_alerts(account, [lost], source=Alert.Source.SNAPSHOT, since=since)
 
@@ -182,33 +253,32 @@ def _watched() -> None:
     )
 
 
-def _claim(now: datetime) -> list[Account]:
-    with transaction.atomic():
-        rows = list(
-            AccountSecurity.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(Q(next_snapshot_at__lte=now) | Q(next_snapshot_at__isnull=True))
-            .filter(account__connection__isnull=False)
-            .exclude(account__status=Account.Status.DELETED)
-            .order_by("next_snapshot_at", "pk")[:BATCH]
+def queue_due(now: datetime) -> None:
+    """Queue this cycle's look at every due account (once, whoever else does it too)."""
+    cycle = int(now.timestamp() // interval().total_seconds())
+    due = (
+        AccountSecurity.objects.filter(
+            Q(next_snapshot_at__lte=now) | Q(next_snapshot_at__isnull=True)
         )
-        AccountSecurity.objects.filter(pk__in=[r.pk for r in rows]).update(
-            next_snapshot_at=now + interval()
-        )
-    return [r.account for r in rows]
+        .filter(account__connection__isnull=False)
+        .exclude(account__status=Account.Status.DELETED)
+        .select_related("account")
+        .order_by("next_snapshot_at", "pk")
+    )
+    for row in due[: BATCH * 20]:
+        queue_snapshot(row.account, now, key=f"{row.account_id}:{cycle}")
+        AccountSecurity.objects.filter(pk=row.pk).update(next_snapshot_at=now + interval())
 
 
-def snapshot_all(now: datetime | None = None, *, build: Build = connector_for) -> int:
+def snapshot_all(now: datetime | None = None) -> int:
     """One cycle: every due account is looked at once. Returns how many were."""
     moment = now or timezone.now()
     _watched()
+    queue_due(moment)
     done = 0
-    while True:
-        accounts = _claim(moment)
-        for account in accounts:
-            take_snapshot(account, build=build, now=moment)
-        done += len(accounts)
-        if len(accounts) < BATCH:
-            return done
+    while step := run_once(moment, kinds=[SNAPSHOT]).handled:
+        done += step
+    return done
 
 
 # --- network events -----------------------------------------------------------------------

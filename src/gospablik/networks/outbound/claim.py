@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 
 from gospablik.networks.models import Connection
 
@@ -40,7 +41,9 @@ def claim(
     kinds: Iterable[str] | None = None,
     pk: int | None = None,
 ) -> int:
-    """Take up to ``config.batch`` due operations (or just ``pk``); returns how many."""
+    """Take up to ``config.batch`` due operations (or just ``pk``); returns how many.
+    The claim also commits the attempt (its number, its first moment) before any network
+    call."""
     condition = claimable(now, kinds)
     if pk is not None:
         condition &= Q(pk=pk)
@@ -50,6 +53,8 @@ def claim(
         "lease_until": now + timedelta(seconds=config.lease_seconds),
         "state": S.RUNNING,
         "needs_check": Case(When(state=S.RUNNING, then=Value(True)), default=F("needs_check")),
+        "attempts": F("attempts") + 1,
+        "first_attempt_at": Coalesce("first_attempt_at", Value(now)),
     }
     if not connection.features.has_select_for_update_skip_locked:  # SQLite: one statement
         ids = candidates.values("pk")[: config.batch]

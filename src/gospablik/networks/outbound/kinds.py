@@ -40,6 +40,7 @@ KIND_MODULES: list[str] = [
     "gospablik.moderation.network",
     "gospablik.moderation.bans",
     "gospablik.moderation.inbox",
+    "gospablik.security.snapshots",
     "gospablik.dialogue.delivery",
 ]
 

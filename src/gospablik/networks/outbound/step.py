@@ -1,7 +1,7 @@
 """One claimed operation: attempt it once, then record the outcome exactly once.
 
-Before the network call the attempt number (and a fresh lease) is committed; every later
-write is conditional on the claim token, so a worker that lost its lease overwrites
+The claim committed the attempt number before the network call; every later write is
+conditional on the claim token, so a worker that lost its lease overwrites
 nothing. The outcome write and the kind's ``on_outcome`` / ``on_retry`` handler share one
 transaction. Outcomes: "done", "retry", "failed", "needs_person", "held" (the connection
 needs a person: the operation waits, queued), "deferred" (in a request, the rate limiter
@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 
 from gospablik.networks.base import BaseConnector, ConnectorError
@@ -38,25 +37,11 @@ def _mine(op: Operation, token: str) -> Q:
     return Q(pk=op.pk, claim_token=token, state=S.RUNNING)
 
 
-def start(op: Operation, token: str, config: QueueConfig) -> bool:
-    """Commit "attempt n" and a fresh lease before calling the network."""
-    now = timezone.now()
-    changed = Operation.objects.filter(_mine(op, token)).update(
-        attempts=F("attempts") + 1,
-        lease_until=now + timedelta(seconds=config.lease_seconds),
-        first_attempt_at=Coalesce("first_attempt_at", Value(now)),
-    )
-    # The row was read after our claim and only we write it: mirror the update.
-    op.attempts, op.first_attempt_at = op.attempts + 1, op.first_attempt_at or now
-    return bool(changed)
-
-
 def run_claimed(
     op: Operation, token: str, config: QueueConfig, limiter: RateLimiter | None = None
 ) -> str:
-    """Attempt ``op`` (claimed by ``token``) once; ``limiter``: a request's NoWaitLimiter."""
-    if not start(op, token, config):
-        return "lost"
+    """Attempt ``op`` (claimed by ``token``, which committed the attempt) once;
+    ``limiter``: a request's NoWaitLimiter."""
     if op.connection.status in HELD:
         return release(op, token)
     try:
