@@ -14,30 +14,35 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pygal
 from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from pygal.style import Style
 
 from gospablik.analytics.formatting import number
 
-# pygal appends a legacy ``sys.meta_path`` finder (for its map plugins, unused here) that
-# has no ``find_spec``: every later failed import then warns, and warnings are errors in
-# the tests. Take it out again.
-sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+STYLE_OPTIONS: dict[str, Any] = {
+    "background": "transparent",
+    "plot_background": "transparent",
+    "font_family": "DejaVu Sans, Arial, sans-serif",
+    "colors": ("#1f5fa8", "#d9822b", "#2e8b57", "#a83262", "#6a5acd", "#8c8c8c"),
+    "label_font_size": 11,
+    "major_label_font_size": 11,
+    "value_font_size": 11,
+    "legend_font_size": 12,
+}
 
-STYLE = Style(
-    background="transparent",
-    plot_background="transparent",
-    font_family="DejaVu Sans, Arial, sans-serif",
-    colors=("#1f5fa8", "#d9822b", "#2e8b57", "#a83262", "#6a5acd", "#8c8c8c"),
-    label_font_size=11,
-    major_label_font_size=11,
-    value_font_size=11,
-    legend_font_size=12,
-)
+
+def pygal_module() -> Any:
+    """pygal, imported on the first chart (half a second: not in every process's start).
+
+    pygal appends a legacy ``sys.meta_path`` finder (for its map plugins, unused here)
+    that has no ``find_spec``: every later failed import then warns, and warnings are
+    errors in the tests. Take it out again."""
+    import pygal
+
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+    return pygal
 
 
 CACHE_SECONDS = 3600
@@ -100,9 +105,10 @@ def render(chart: Chart, width: int, height: int) -> str:
 
 
 def draw(chart: Chart, width: int, height: int) -> str:
+    pygal = pygal_module()
     kind = pygal.Bar if chart.kind == "bar" else pygal.Line
     options: dict[str, Any] = {
-        "js": [], "style": STYLE, "width": width, "height": height,
+        "js": [], "style": pygal.style.Style(**STYLE_OPTIONS), "width": width, "height": height,
         "disable_xml_declaration": True, "show_legend": len(chart.series) > 1,
         "legend_at_bottom": True, "value_formatter": number, "allow_interruptions": True,
         "x_label_rotation": 0, "show_minor_x_labels": False, "truncate_label": 40,
