@@ -182,6 +182,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Tags by module: /api/m/{ministry}/content/… is «content», not «m».
+    "SCHEMA_PATH_PREFIX": r"/api/(?:m/\{ministry\}/)?",
 }
 
 # Celery: Redis (or any broker URL) in production; an embedded filesystem broker by default.

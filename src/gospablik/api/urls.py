@@ -11,6 +11,7 @@ router.register("duties", views.DutyViewSet, basename="duty")
 
 app_name = "api"
 urlpatterns = [
+    path("", views.ApiIndex.as_view(), name="index"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("ministries/", views.MinistryList.as_view(), name="ministries"),
