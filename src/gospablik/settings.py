@@ -195,6 +195,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Tags by module: /api/m/{ministry}/content/… is «content», not «m».
+    "SCHEMA_PATH_PREFIX": r"/api/(?:m/\{ministry\}/)?",
 }
 # The schema and its docs page list every endpoint: logged-in people only in production.
 GOSPABLIK_API_DOCS_LOGIN = envbool("GOSPABLIK_API_DOCS_LOGIN", default=PRODUCTION)

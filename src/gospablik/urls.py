@@ -7,8 +7,8 @@ MODULES = ["content", "approvals", "moderation", "security", "styleguide", "dial
 urlpatterns = [
     *[path(f"<slug:ministry>/{m}/", include(f"gospablik.{m}.urls")) for m in MODULES],
     *[path(f"api/m/<slug:ministry>/{m}/", include(f"gospablik.{m}.api_urls")) for m in MODULES],
+    path("api/", include("gospablik.api.urls")),  # before the web pages: «api» is no ministry
     path("", include("gospablik.web.urls")),
-    path("api/", include("gospablik.api.urls")),
     path("hooks/", include("gospablik.networks.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

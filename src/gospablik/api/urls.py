@@ -11,6 +11,7 @@ router.register("duties", views.DutyViewSet, basename="duty")
 
 app_name = "api"
 urlpatterns = [
+    path("", views.ApiIndex.as_view(), name="index"),
     path("schema/", SchemaView.as_view(), name="schema"),
     # the split view: Swagger UI's start script is served as a file, so the CSP holds
     path("docs/", SchemaDocsView.as_view(url_name="api:schema"), name="docs"),

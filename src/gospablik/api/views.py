@@ -10,9 +10,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from gospablik.api import serializers as s
 from gospablik.audit.models import AuditEntry
@@ -70,6 +71,32 @@ class MinistryScoped:
 
 def _errors(error: DjangoValidationError) -> ValidationError:
     return ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
+
+
+class ApiIndex(APIView):
+    """What the API offers: documentation, schema and the resources of each module."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> Response:
+        from gospablik.urls import MODULES
+
+        base = request.build_absolute_uri("/api/")
+        per_ministry = {name: f"{base}m/{{ministry}}/{name}/" for name in MODULES}
+        per_ministry |= {
+            name: f"{base}m/{{ministry}}/{name}/"
+            for name in ("accounts", "duties", "audit", "policy")
+        }
+        return Response(
+            {
+                "docs": f"{base}docs/",
+                "schema": f"{base}schema/",
+                "ministries": f"{base}ministries/",
+                "style_check": f"{base}style/check/",
+                "per_ministry": dict(sorted(per_ministry.items())),
+            }
+        )
 
 
 class MinistryList(generics.ListAPIView):
