@@ -17,7 +17,8 @@ A hit scores between the insult label/review threshold and the delete threshold,
 alone it labels the comment and sends it to review; with a model score of at least
 ``MODEL_SUPPORT`` it scores that model score (at least ``SUPPORTED_SCORE``), so a
 lexicon word the model confirms above the delete threshold deletes — the only way an
-insult without мат is deleted. The pipeline takes the maximum of the scores.
+insult without мат is deleted — unless all its words are ambiguous (``addressed``).
+The pipeline takes the maximum of the scores.
 """
 
 from __future__ import annotations
@@ -190,8 +191,10 @@ class InsultLexicon:
 
     def _finding(self, item: Item, hits: list[Hit], model_score: float) -> Finding:
         # Confirmed by the model, the hit carries the model's score: it may delete (the
-        # model's own finding may not, see ``toxicity.MODEL_CEILING``).
+        # model's own finding may not, see ``toxicity.MODEL_CEILING``) unless every word
+        # is an ambiguous one (``addressed``: «тупые чиновники» goes to a moderator).
         score = max(SUPPORTED_SCORE, model_score) if model_score >= MODEL_SUPPORT else LEXICON_SCORE
+        ambiguous = all(h.entry.kind == "addressed" for h in hits)
         spans = item.spans([(h.start, h.end, f"insult:{h.entry.key}") for h in hits])
         shown = [s.text for s in spans] or [item.normalized[h.start : h.end] for h in hits]
         keys = [h.entry.key for h in hits]
@@ -201,7 +204,8 @@ class InsultLexicon:
             else f"«{text}»"
             for text, key in zip(shown, keys, strict=True)
         )
-        return Finding("insult", score, spans, f"Оскорбительное слово в адрес людей: {quoted}")
+        explanation = f"Оскорбительное слово в адрес людей: {quoted}"
+        return Finding("insult", score, spans, explanation, "review" if ambiguous else "delete")
 
 
 def _clause(
