@@ -3,7 +3,9 @@ except for where they send requests. Each emulator is served on 127.0.0.1 in a t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -13,6 +15,13 @@ from requests.adapters import HTTPAdapter
 
 from gospablik_emulators.emulation import WSGIApp
 from gospablik_emulators.server import build_app, serve_in_thread
+
+
+def run_async(main: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
+    """``asyncio.run`` in a thread of its own: a browser test earlier in the same worker
+    leaves Playwright's event loop set on this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(main())).result()
 
 
 class Served:

@@ -3,13 +3,13 @@ own ``set_api_url``: a channel bot's flows."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from maxapi import Bot
 from maxapi.exceptions.max import InvalidToken, MaxApiError
+from tests.contract.conftest import run_async
 
 from gospablik_emulators.max.world import CHANNEL_ID, DEMO_TOKEN
 
@@ -27,7 +27,7 @@ def run_bot(serve) -> Callable[..., Any]:
             finally:
                 await bot.close_session()
 
-        return asyncio.run(main())
+        return run_async(main)
 
     return run
 

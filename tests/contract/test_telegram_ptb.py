@@ -3,7 +3,6 @@ emulator, with only ``base_url`` pointing at it: a channel bot's flows."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 import telegram
 from telegram.error import BadRequest, InvalidToken, RetryAfter
+from tests.contract.conftest import run_async
 
 from gospablik_emulators.telegram.world import CHANNEL_ID, DEMO_TOKEN, GROUP_ID
 
@@ -26,7 +26,7 @@ def run_bot(serve, monkeypatch) -> Callable[..., Any]:
             async with bot:
                 return await flow(bot, served.app)
 
-        return asyncio.run(main())
+        return run_async(main)
 
     return run
 

@@ -3,11 +3,11 @@ from VK's JSON schema) must accept what the emulator answers. Only ``API_URL`` c
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from tests.contract.conftest import run_async
 from vkbottle import API, VKAPIError
 from vkbottle.polling import BotPolling
 from vkbottle.tools.mini_types.bot.message import message_min
@@ -31,7 +31,7 @@ def run(serve) -> Callable[..., Any]:
             finally:
                 await api.http_client.close()
 
-        return asyncio.run(main())
+        return run_async(main)
 
     return go
 
