@@ -105,7 +105,9 @@ PRODUCERS: dict[str, Callable[[Session], Any]] = {
         block_author="true",
     ),  # fmt: skip
     "group.getInfo": lambda s: s.call(
-        "group.getInfo", uids=GID, fields="uid,name,description,shortname,members_count,pic_avatar"
+        "group.getInfo",
+        uids=GID,
+        fields="uid,name,description,shortname,members_count,pic_avatar,phone,address,homepage_url,cover",
     ),
     "group.getMembers": lambda s: s.call("group.getMembers", uid=GID, statuses="ADMIN"),
     "users.getInfo": lambda s: s.call("users.getInfo", uids="575000000001", fields="uid,name"),

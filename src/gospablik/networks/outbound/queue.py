@@ -33,6 +33,8 @@ from .step import run_claimed
 
 log = logging.getLogger("gospablik.networks.outbound")
 S = Operation.State
+# the beat job a kind of operation stands for, as the fault duty names it
+JOBS = {"content.publish": "content.dispatch", "security.snapshot": "security.snapshots"}
 
 
 @dataclass
@@ -161,8 +163,9 @@ def run_once(
     for op in _claimed(token).order_by("next_try_at", "pk"):
         # one tenant's unexpected error is recorded; its row is re-claimed after the lease
         step = partial(run_claimed, op, token, config)
-        ministry_id = op.connection.account.ministry_id
-        outcome = isolated("networks.outbound", op, ministry_id, step, savepoint=False)
+        account = op.connection.account
+        job = JOBS.get(op.kind, "networks.outbound")
+        outcome = isolated(job, account, account.ministry_id, step, savepoint=False)
         result.add(outcome or "fault")
     return result
 
