@@ -63,3 +63,15 @@ def test_the_security_overview_shows_a_page_of_accounts(health, make_user):
     cursor = first.context["page"].next_cursor
     rest = client.get(f"/{health.key}/security/?cursor={cursor}").context["postures"]
     assert [p.account.title for p in rest] == [f"Аккаунт {i:03}" for i in range(50, 55)]
+
+
+def test_the_report_page_shows_a_bounded_number_of_rows(health, make_user, monkeypatch):
+    from gospablik.moderation.views import reports as report_views
+
+    monkeypatch.setattr(report_views, "SHOWN_ROWS", 1)
+    accounts_with_comments(health, 3)
+    client = client_for(make_user("moderator", health, "komiac", "moderator"))
+    page = client.get(f"/{health.key}/moderation/reports/")
+    assert len(page.context["rows"]) == 1 and page.context["more_rows"] == 2
+    assert page.context["report"].total.volume == 6
+    assert "И ещё 2" in page.content.decode()
