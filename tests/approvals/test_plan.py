@@ -11,13 +11,18 @@ from django.utils import timezone
 from gospablik.approvals.actions.plan import posts_of, to_content_plan
 from gospablik.approvals.actions.signing import do_sign_round
 from gospablik.content.models import Post, Publication
+from gospablik.networks.models import Connection
 from tests.approvals.conftest import fresh_code, make_submission
 from tests.foundation.factories import register
 
 
 @pytest.fixture
 def vk(health, keeper):
-    return register(health, keeper)
+    """A registered account with a connection: its posts wait on the outbound queue (an
+    account without one fails at once with the reason, see the test below)."""
+    account = register(health, keeper)
+    Connection.objects.create(account=account)
+    return account
 
 
 @pytest.fixture
@@ -39,6 +44,14 @@ def test_it_schedules_one_post_per_item(approved, komiac, vk):
     assert set(Publication.objects.filter(post__in=posts).values_list("account", flat=True)) == {
         vk.pk
     }
+
+
+def test_a_post_for_an_account_without_a_connection_fails_with_the_reason(approved, komiac, vk):
+    vk.connection.delete()
+    to_content_plan(approved, actor=komiac)
+    publications = Publication.objects.filter(post__in=posts_of(approved))
+    assert {p.status for p in publications} == {Publication.Status.FAILED}
+    assert all("не подключён" in p.last_error for p in publications)
 
 
 def test_it_keeps_a_post_without_time_as_a_draft(health, cur, signer, device, vk, komiac):
