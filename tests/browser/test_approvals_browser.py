@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gospablik.approvals.models import Submission
 from gospablik.content.models import Post
+from gospablik.networks.models import Connection
 from tests.approvals.conftest import (  # noqa: F401 (fixtures used by name)
     _media_in_tmp,
     device,
@@ -68,7 +69,8 @@ def sign(page, live_server, pk, decision, device) -> None:
 def test_a_special_project_from_submission_to_the_content_plan(
     browser, live_server, health, cur, komiac, reviewer, signer, device, keeper
 ):
-    register(health, keeper)  # an active VK account of the ministry
+    account = register(health, keeper)  # an active VK account of the ministry
+    Connection.objects.create(account=account)  # its posts wait on the outbound queue
     later = (timezone.localtime(timezone.now() + timedelta(days=3))).strftime("%Y-%m-%dT%H:%M")
 
     cur_page = open_as(browser, live_server, cur)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gospablik.content.actions import do_create_post, do_schedule
 from gospablik.content.models import Post
+from gospablik.networks.models import Connection
 from tests.foundation.factories import register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,6 +22,7 @@ def test_dragging_a_post_to_another_day_reschedules_it(
     login_page, live_server, komiac, keeper, health
 ):
     account = register(health, keeper, network="vk", url="https://vk.com/minzdrav_plan")
+    Connection.objects.create(account=account)  # its posts wait on the outbound queue
     today = timezone.now().astimezone(TZ).date()
     monday = today - timedelta(days=today.weekday())
     target = monday + timedelta(days=7 + 2)  # Wednesday of next week
