@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
@@ -66,3 +67,14 @@ class SecondFactor(BasePermission):
             return False
         verified = bool(getattr(user, "is_verified", lambda: False)())
         return not second_factor_step(user, verified=verified)
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """How the schema describes the token header (drf-spectacular)."""
+
+    target_class = ApiTokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": "Token <value> (created on /accounts/tokens/)"}  # fmt: skip
