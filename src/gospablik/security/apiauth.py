@@ -70,15 +70,11 @@ class SecondFactor(BasePermission):
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
-    """How the schema describes :class:`ApiTokenAuthentication` (an API key header)."""
+    """How the schema describes the token header (drf-spectacular)."""
 
-    target_class = "gospablik.security.apiauth.ApiTokenAuthentication"
-    name = "apiToken"
+    target_class = ApiTokenAuthentication
+    name = "tokenAuth"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
-            "description": "«Token <значение>» — ключ API со страницы «Ключи API».",
-        }
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": "Token <value> (created on /accounts/tokens/)"}  # fmt: skip
