@@ -20,9 +20,11 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from gospablik.analytics.models import Report
 from gospablik.approvals.actions.requests import do_file_request
 from gospablik.approvals.models import InformationRequest, ItemFile, RequestFile, Submission
 from gospablik.content.models import InfoOccasion, Post, PostMedia, Publication
+from gospablik.dialogue.models import Answer, Thread
 from gospablik.duties.models import Duty
 from gospablik.moderation.models import Comment, Message, Sanction, UnlawfulRule
 from gospablik.orgs.models import Membership, Ministry, Organization
@@ -43,8 +45,10 @@ MINISTRY_OF: dict[type[Model], str] = {
     InformationRequest: "ministry", RequestFile: "message__request__ministry",
     Comment: "ministry", Message: "ministry", UnlawfulRule: "ministry",
     Sanction: "offender__ministry", StyleEntry: "ministry",
+    Thread: "ministry", Answer: "thread__ministry", Report: "ministry",
 }  # fmt: skip
 PK_MODEL: list[tuple[str, type[Model]]] = [  # first match on the URL's name
+    ("dialogue-answer", Answer), ("dialogue", Thread), ("analytics:report", Report),
     ("key_edit", Credential), ("alert", Alert), ("duty", Duty),
     ("publication", Publication), ("media", PostMedia), ("occasion", InfoOccasion),
     ("content", Post), ("request_file", RequestFile), ("item_file", ItemFile),

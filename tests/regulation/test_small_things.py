@@ -35,5 +35,6 @@ def test_the_xlsx_registry_has_real_dates(client, health, keeper):
 def test_the_csv_registry_keeps_russian_dates(client, health, keeper):
     register(health, keeper, created_on=date(2024, 4, 26))
     client.force_login(keeper)
-    text = client.get(f"/{health.key}/registry/export.csv").content.decode("utf-8-sig")
+    response = client.get(f"/{health.key}/registry/export.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "26.04.2024" in text

@@ -148,11 +148,12 @@ def test_the_comments_page_follows_its_cursor(health, make_user):
 
 def test_the_audit_page_follows_its_cursor(health, head):
     for i in range(60):
-        record("test.entry", object_type="test", object_id=str(i), ministry=health)
+        record("test.entry", object_type="registry.account", object_id=str(i), ministry=health)
     client = client_for(head)
-    page = client.get(f"/{health.key}/audit/?action=test.").context["page"]
+    page = client.get(f"/{health.key}/audit/?object_type=registry.account").context["page"]
     assert len(page.items) == 50 and page.total == 60 and page.next_cursor
-    second = client.get(f"/{health.key}/audit/?action=test.&cursor={page.next_cursor}")
+    query = f"object_type=registry.account&cursor={page.next_cursor}"
+    second = client.get(f"/{health.key}/audit/?{query}")
     rest = second.context["page"]
     assert [e.object_id for e in rest] == [str(i) for i in range(9, -1, -1)]
     assert not rest.next_cursor and rest.previous_cursor
