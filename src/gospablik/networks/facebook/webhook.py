@@ -21,6 +21,7 @@ from typing import Any
 from ..base import ConnectorError, InboundEvent, RemoteComment
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
+MAX_ID = 64  # our columns for network ids; Graph ids are far shorter
 _VERBS = {"add": "comment_new", "edited": "comment_edit", "remove": "comment_delete"}
 
 
@@ -52,18 +53,35 @@ def check_signature(body: bytes, headers: Mapping[str, str], app_secret: str) ->
                              network="facebook", code="bad_signature")  # fmt: skip
 
 
+def graph_id(value: Any) -> str:
+    """A Graph object id as Meta sends it (digits and underscores, a string or a number);
+    anything else is a malformed body (ValueError → 400), never a too-long database value.
+
+    >>> graph_id("123_456"), graph_id(789), graph_id(None)
+    ('123_456', '789', '')
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("a Graph id must be a string or a number")
+    text = str(value)
+    if len(text) > MAX_ID or not text.replace("_", "").isdigit():
+        raise ValueError("not a Graph id")
+    return text
+
+
 def _comment(value: Mapping[str, Any]) -> RemoteComment:
     author = value.get("from") or {}
-    parent = value.get("parent_id")
+    parent = graph_id(value.get("parent_id"))
     return RemoteComment(
-        comment_id=str(value.get("comment_id", "")),
-        post_id=str(value.get("post_id", "")),
-        author_id=str(author.get("id", "")),
+        comment_id=graph_id(value.get("comment_id")),
+        post_id=graph_id(value.get("post_id")),
+        author_id=graph_id(author.get("id")),
         author_name=str(author.get("name", "")),
         text=str(value.get("message") or ""),
         date=datetime.fromtimestamp(int(value.get("created_time") or 0), tz=UTC),
         attachments=[],
-        parent_id=str(parent) if parent and parent != value.get("post_id") else None,
+        parent_id=parent if parent and parent != graph_id(value.get("post_id")) else None,
     )
 
 
@@ -71,10 +89,13 @@ def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[I
     value = change.get("value") or {}
     if change.get("field") != "feed":
         return []
-    page = str(entry.get("id", ""))
-    item, verb = value.get("item"), value.get("verb")
-    event_id = f"{page}:{item}:{verb}:{value.get('comment_id') or value.get('post_id')}"
-    event_id += f":{value.get('created_time', entry.get('time', ''))}"
+    page = graph_id(entry.get("id"))
+    item, verb = str(value.get("item"))[:16], str(value.get("verb"))[:16]
+    subject = graph_id(value.get("comment_id")) or graph_id(value.get("post_id"))
+    when = int(value.get("created_time") or entry.get("time") or 0)
+    if not 0 <= when < 10**13:
+        raise ValueError("not a Graph timestamp")
+    event_id = f"{page}:{item}:{verb}:{subject}:{when}"
     if item == "comment" and verb in _VERBS:
         comment = _comment(value) if verb != "remove" else None
         return [InboundEvent("facebook", event_id, _VERBS[verb], page, dict(value), comment)]
