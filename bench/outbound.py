@@ -18,42 +18,19 @@ dropped; default: a SQLite file, WAL).
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-SQLITE_OPTIONS = (
-    "transaction_mode=IMMEDIATE&init_command=PRAGMA+journal_mode%3DWAL%3B"
-    "PRAGMA+synchronous%3DNORMAL"
-)
+from publish import configure  # the same database and settings as bench/publish.py
+
 ACCOUNTS = 20
 VK_GROUP, POST = 219000001, 3
-
-
-def configure(database_url: str | None) -> None:
-    var = Path(tempfile.mkdtemp(prefix="gospablik-bench-"))
-    os.environ["GOSPABLIK_VAR_DIR"] = str(var)
-    os.environ["DATABASE_URL"] = (
-        database_url or f"sqlite:///{var / 'bench.sqlite3'}?{SQLITE_OPTIONS}"
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
-    os.environ.setdefault("GOSPABLIK_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, skip_checks=True)
 
 
 def mount_emulators() -> Any:
