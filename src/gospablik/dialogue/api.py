@@ -22,6 +22,7 @@ from gospablik.dialogue import serializers as s
 from gospablik.dialogue.access import get_thread_for_user, threads_for
 from gospablik.dialogue.answering import AnswerRefused, do_answer
 from gospablik.dialogue.models import Answer, Thread
+from gospablik.dialogue.worktime import WorkingTime
 from gospablik.policy.store import policy_for
 
 TAGS = ["dialogue"]
@@ -132,11 +133,11 @@ class Metrics(MinistryScoped, APIView):
         responses=s.MetricsSerializer,
     )
     def get(self, request: Request, ministry: str) -> Response:
-        tz = policy_for(self.ministry).tz()
-        week = request.query_params.get("week") or metrics.week_of(timezone.now(), tz)
+        clock = WorkingTime.of(policy_for(self.ministry))
+        week = request.query_params.get("week") or metrics.week_of(timezone.now(), clock.tz)
         try:
             monday = metrics.parse_week(week)
         except ValueError as error:
             raise ValidationError({"week": str(error)}) from None
-        body = metrics.report(threads_for(request.user, self.ministry), monday, tz)
+        body = metrics.report(threads_for(request.user, self.ministry), monday, clock)
         return Response(s.MetricsSerializer(body).data)

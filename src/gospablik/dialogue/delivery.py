@@ -1,9 +1,10 @@
 """Answers on the outbound queue: how a reply is executed and what its outcome does.
 
 Public answers use the queue's ``reply_comment`` kind (the connector's ``reply_comment``
-in the comment's thread, as the community); private answers ``dialogue.private_answer``
-(the connector's ``send_message``). The outcome handler runs in the transaction that
-records the operation's state: the answer and its thread settle exactly once.
+in the comment's thread, as the community); private answers the one private-answer kind
+shared with moderation's message inbox (:mod:`.private`). The outcome handler runs in the
+transaction that records the operation's state: the answer and its thread settle exactly
+once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.dialogue import private
 from gospablik.dialogue.duties import ANSWER, FINAL, close_clocks, open_clock, spec_for
 from gospablik.dialogue.models import Answer, Thread
 from gospablik.networks.base import Capability
@@ -31,7 +33,6 @@ from gospablik.networks.outbound.step import CannotCheck
 
 REPLY = "reply_comment"
 TOP_LEVEL_REPLIES = frozenset({"instagram"})
-PRIVATE = "dialogue.private_answer"
 UNCHECKED = (
     "Ответ мог уйти, но соцсеть не подтвердила отправку и не даёт это проверить — "
     "посмотрите в соцсети, прежде чем отправлять снова."
@@ -47,21 +48,21 @@ def queue(answer: Answer) -> None:
     if connection is None:
         _settle_failed(answer, NOT_CONNECTED)
         return
-    kind, payload = _what(answer, thread)
-    key = f"dialogue-answer-{answer.pk}"
-    enqueue(kind, connection, payload, key=key, subject=answer)
-    Answer.objects.filter(pk=answer.pk).update(operation_key=key)
-
-
-def _what(answer: Answer, thread: Thread) -> tuple[str, dict[str, Any]]:
     if answer.private:
-        return PRIVATE, {"peer_id": thread.author_id, "text": answer.text}
+        private.queue_answer(answer, connection)
+        return
+    key = f"dialogue-answer-{answer.pk}"
+    Answer.objects.filter(pk=answer.pk).update(operation_key=key)
+    enqueue(REPLY, connection, _reply(thread, answer), key=key, subject=answer)
+
+
+def _reply(thread: Thread, answer: Answer) -> dict[str, Any]:
     comment = thread.comment
     assert comment is not None
     target = comment.network_comment_id
     if thread.network in TOP_LEVEL_REPLIES and comment.parent_id:
         target = comment.parent_id  # Instagram answers in the top-level comment's thread
-    return REPLY, {"post_id": comment.post_id, "comment_id": target, "text": answer.text}
+    return {"post_id": comment.post_id, "comment_id": target, "text": answer.text}
 
 
 def requeue(answer: Answer) -> None:
@@ -101,31 +102,19 @@ def replied_already(connector: Any, op: Operation) -> dict[str, Any] | None:
     return None
 
 
-@read_back(PRIVATE)
-def sent_already(connector: Any, op: Operation) -> dict[str, Any] | None:
-    """VK dedups private messages by ``random_id``; elsewhere nobody can tell."""
-    if type(connector).idempotent_messages:
-        return None
-    raise CannotCheck(UNCHECKED, network=type(connector).network)
-
-
-@executor(PRIVATE)
-def run_private(connector: Any, op: Operation) -> dict[str, Any]:
-    payload = op.payload
-    message_id = connector.send_message(str(payload["peer_id"]), str(payload["text"]), op.key)
-    return {"message_id": message_id}
-
-
 @on_outcome(REPLY)
-@on_outcome(PRIVATE)
 def settle(op: Operation) -> None:
     answer = (
         Answer.objects.select_related("thread__ministry", "thread__account")
         .filter(operation_key=op.key, thread__account_id=op.connection.account_id)
         .first()
     )
-    if answer is None:
-        return
+    if answer is not None:
+        settle_answer(answer, op)
+
+
+def settle_answer(answer: Answer, op: Operation) -> None:
+    """The answer and its thread after the operation's outcome (public or private)."""
     if op.state == Operation.State.DONE:
         _settle_sent(answer, str(op.result.get("reply_id") or op.result.get("message_id") or ""))
     elif op.state == Operation.State.NEEDS_PERSON:

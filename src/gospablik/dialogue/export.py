@@ -10,7 +10,8 @@ from openpyxl import Workbook
 from gospablik.networks.base import NETWORK_LABELS_RU
 
 HEADER = [
-    "", "Нужен ответ", "Отвечено", "Без ответа", "Доля в срок", "Медиана, ч", "90-й процентиль, ч",
+    "", "Нужен ответ", "Отвечено", "Без ответа", "Доля в срок",
+    "Медиана, рабочих ч", "90-й процентиль, рабочих ч", "Медиана, ч", "90-й процентиль, ч",
 ]  # fmt: skip
 SHEETS = (
     ("by_account", "По аккаунтам"),
@@ -41,5 +42,6 @@ def metrics_xlsx(report: dict[str, Any]) -> bytes:
 def _cells(name: str, figures: dict[str, Any]) -> list[object]:
     return [
         name, figures["threads"], figures["answered"], figures["unanswered"],
-        figures["within_deadline"], figures["median_hours"], figures["p90_hours"],
+        figures["within_deadline"], figures["median_business_hours"],
+        figures["p90_business_hours"], figures["median_hours"], figures["p90_hours"],
     ]  # fmt: skip

@@ -1,8 +1,9 @@
 """Response-time figures: first-response time (median, p90), share answered within the
 deadline, unanswered — for a week, overall and by account, network and organization.
 
-Only threads that needed an answer count. Times are wall-clock hours from the resident's
-comment to the first answer the network accepted.
+Only threads that needed an answer count. Times run from the resident's comment to the
+first answer the network accepted, in business hours (the policy's working hours on the
+production calendar's working days, in its time zone) and in wall-clock hours.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gospablik.dialogue.models import Thread
+from gospablik.dialogue.worktime import WorkingTime
 
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -28,7 +30,9 @@ class Figures:
     answered: int
     unanswered: int
     within_deadline: float | None  # share of answered-or-due threads answered in time
-    median_hours: float | None
+    median_business_hours: float | None
+    p90_business_hours: float | None
+    median_hours: float | None  # wall-clock
     p90_hours: float | None
 
 
@@ -55,12 +59,14 @@ def week_threads(threads: QuerySet[Thread], monday: date, tz: ZoneInfo) -> Query
     )
 
 
-def figures(rows: list[dict[str, Any]], now: datetime | None = None) -> Figures:
+def figures(rows: list[dict[str, Any]], clock: WorkingTime, now: datetime | None = None) -> Figures:
     moment = now or timezone.now()
+    answered = [r for r in rows if r["first_answer_at"] is not None]
     hours = sorted(
-        (r["first_answer_at"] - r["received_at"]).total_seconds() / 3600
-        for r in rows
-        if r["first_answer_at"] is not None
+        (r["first_answer_at"] - r["received_at"]).total_seconds() / 3600 for r in answered
+    )
+    business = sorted(
+        clock.business_hours(r["received_at"], r["first_answer_at"]) for r in answered
     )
     judged = [
         r
@@ -79,9 +85,15 @@ def figures(rows: list[dict[str, Any]], now: datetime | None = None) -> Figures:
         answered=len(hours),
         unanswered=len(open_rows),
         within_deadline=round(len(in_time) / len(judged), 3) if judged else None,
-        median_hours=round(statistics.median(hours), 2) if hours else None,
+        median_business_hours=_median(business),
+        p90_business_hours=round(_p90(business), 2) if business else None,
+        median_hours=_median(hours),
         p90_hours=round(_p90(hours), 2) if hours else None,
     )
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 2) if values else None
 
 
 def _p90(values: list[float]) -> float:
@@ -94,21 +106,21 @@ FIELDS = ("received_at", "first_answer_at", "first_due_at", "status", "account__
           "network", "routed_org__short_name")  # fmt: skip
 
 
-def report(threads: QuerySet[Thread], monday: date, tz: ZoneInfo) -> dict[str, Any]:
+def report(threads: QuerySet[Thread], monday: date, clock: WorkingTime) -> dict[str, Any]:
     """Figures of one week, overall and grouped (the week's rows, read once)."""
-    rows = list(week_threads(threads, monday, tz).values(*FIELDS))
+    rows = list(week_threads(threads, monday, clock.tz).values(*FIELDS))
     year, week, _ = monday.isocalendar()
     return {
         "week": f"{year}-W{week:02d}",
-        "overall": asdict(figures(rows)),
-        "by_account": _grouped(rows, "account__title"),
-        "by_network": _grouped(rows, "network"),
-        "by_organization": _grouped(rows, "routed_org__short_name"),
+        "overall": asdict(figures(rows, clock)),
+        "by_account": _grouped(rows, "account__title", clock),
+        "by_network": _grouped(rows, "network", clock),
+        "by_organization": _grouped(rows, "routed_org__short_name", clock),
     }
 
 
-def _grouped(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+def _grouped(rows: list[dict[str, Any]], key: str, clock: WorkingTime) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row[key] or "", []).append(row)
-    return [{"name": name, **asdict(figures(part))} for name, part in sorted(groups.items())]
+    return [{"name": name, **asdict(figures(part, clock))} for name, part in sorted(groups.items())]

@@ -86,6 +86,8 @@ class FiguresSerializer(serializers.Serializer[Any]):
     answered = serializers.IntegerField()
     unanswered = serializers.IntegerField()
     within_deadline = serializers.FloatField(allow_null=True)
+    median_business_hours = serializers.FloatField(allow_null=True)
+    p90_business_hours = serializers.FloatField(allow_null=True)
     median_hours = serializers.FloatField(allow_null=True)
     p90_hours = serializers.FloatField(allow_null=True)
 

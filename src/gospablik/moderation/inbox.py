@@ -2,7 +2,8 @@
 
 An answer is recorded first; then, where the network's connector can send a private
 message (VK ``messages.send``), its sending is an operation of the outbound queue (once
-per answer), attempted at once when the rate limiter has room; the outcome says on the
+per answer; the dialogue's one private-answer kind, so the message's thread shows the
+answer too), attempted at once when the rate limiter has room; the outcome says on the
 message whether it went. Elsewhere the page says plainly that the answer has to be sent
 in the network's own interface. A failed send keeps the answer and says why; a send
 whose answer was lost on a network without idempotency keys is not repeated: a person
@@ -21,18 +22,10 @@ from django.utils import timezone
 from gospablik.audit.log import record, snapshot
 from gospablik.moderation.models import Message
 from gospablik.moderation.sla import moderation_org
-from gospablik.networks.base import BaseConnector, Capability
+from gospablik.networks.base import Capability
 from gospablik.networks.connections import capabilities_of
 from gospablik.networks.models import Connection
-from gospablik.networks.outbound import (
-    Operation,
-    enqueue,
-    executor,
-    on_outcome,
-    on_retry,
-    read_back,
-)
-from gospablik.networks.outbound.step import CannotCheck
+from gospablik.networks.outbound import Operation
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.registry.models import Account
 
@@ -40,7 +33,6 @@ NOT_SENT = (
     "Ответ сохранён в gospablik; отправить его через API этой соцсети нельзя — "
     "отправьте вручную в сообщениях сообщества."
 )
-ANSWER = "moderation.answer"
 SENT = "Ответ отправлен в соцсеть."
 UNCHECKED = (
     "Ответ мог уйти, но соцсеть не подтвердила отправку и не даёт это проверить — "
@@ -108,18 +100,20 @@ def answer_and_send(message: Message, text: str, *, actor: Any) -> Message:
 
 def send_answer(message: Message, *, actor: Any) -> Message:
     """Queue the recorded answer (sent at once when the limiter has room); the outcome
-    lands in ``answer_note``. The same answer is never sent twice."""
+    lands in ``answer_note``. The same answer is never sent twice. The kind is the
+    dialogue's one private answer: the message's thread shows the answer too."""
+    from gospablik.dialogue.private import KIND, queue_inbox_answer
+
     if Capability.SEND_MESSAGE not in capabilities_of(message.network):
         return message
     connection = Connection.objects.filter(account=message.account).first()
     if connection is None or not connection.is_usable:
         return _sent(message, False, NOT_CONNECTED, actor)
     key = f"gospablik-answer-{message.pk}-{message.answered_at:%Y%m%d%H%M%S%f}"
-    earlier = Operation.objects.filter(connection=connection, kind=ANSWER, key=key).first()
+    earlier = Operation.objects.filter(connection=connection, kind=KIND, key=key).first()
     if earlier is not None and earlier.is_finished:  # asked again: say what happened
         return _sent(message, *_note(earlier), actor)
-    payload = {"message": message.pk, "actor": getattr(actor, "pk", None)}
-    op = enqueue(ANSWER, connection, payload, key=key, subject=message)
+    op = queue_inbox_answer(message, connection, actor, key)
     op.refresh_from_db()
     if not op.is_finished:
         note = f"Ответ сохранён и ждёт отправки. {op.last_error}".strip()
@@ -136,39 +130,37 @@ def _note(op: Operation) -> tuple[bool, str]:
     return False, f"Ответ сохранён, но не отправлен: {op.last_error}"
 
 
-@executor(ANSWER)
-def send(connector: BaseConnector, op: Operation) -> dict[str, Any]:
-    message = Message.objects.get(pk=op.payload["message"])
-    sent = connector.send_message(message.author_id, message.answer_text, op.key)
-    return {"message_id": sent}
+def record_outcome(
+    message: Message, op: Operation, actor: Any, *, text: str | None, final: bool
+) -> Message:
+    """The private answer's outcome on the message (the one kind's handler calls this).
+    ``text``: an answer sent from the dialogue, now shown here too; ``final``: an interim
+    answer does not mark the message answered."""
+    if text is not None:
+        message.answer_text, message.answered_at = text, op.finished_at or timezone.now()
+        message.answered_by = actor or message.answered_by
+        if final:
+            message.status = Message.Status.ANSWERED
+        return _sent(message, *_note(op), actor, fields=message)
+    return _sent(message, *_note(op), actor)
 
 
-@read_back(ANSWER)
-def sent_already(connector: BaseConnector, op: Operation) -> dict[str, Any] | None:
-    """VK dedups by ``random_id`` (a repeat is harmless); elsewhere nobody can tell."""
-    if type(connector).idempotent_messages:
-        return None
-    raise CannotCheck(UNCHECKED, network=type(connector).network)
-
-
-@on_outcome(ANSWER)
-def answered(op: Operation) -> None:
-    actor = get_user_model().objects.filter(pk=op.payload.get("actor")).first()
-    message = Message.objects.get(pk=op.payload["message"])
-    _sent(message, *_note(op), actor)
-
-
-@on_retry(ANSWER)
-def answer_retry(op: Operation) -> None:
-    Message.objects.filter(pk=op.payload["message"]).update(
-        answer_sent=False, answer_note=f"Ответ сохранён и ждёт отправки. {op.last_error}"[:500]
+def record_retry(message_pk: Any, error: str) -> None:
+    Message.objects.filter(pk=message_pk).update(
+        answer_sent=False, answer_note=f"Ответ сохранён и ждёт отправки. {error}"[:500]
     )
 
 
 @transaction.atomic
-def _sent(message: Message, sent: bool, note: str, actor: Any) -> Message:
+def _sent(
+    message: Message, sent: bool, note: str, actor: Any, fields: Message | None = None
+) -> Message:
+    """``fields``: the message with changed answer fields to save along with the note."""
     message = Message.objects.select_for_update().get(pk=message.pk)
     before = snapshot(message, ["text", "findings", "scores"])
+    if fields is not None:
+        for name in ("answer_text", "answered_at", "answered_by", "status"):
+            setattr(message, name, getattr(fields, name))
     message.answer_sent, message.answer_note = sent, note[:500]
     return _save(message, "moderation.message_answer_send", actor, before)
 

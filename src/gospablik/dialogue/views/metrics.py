@@ -13,6 +13,7 @@ from gospablik.dialogue import metrics
 from gospablik.dialogue.access import threads_for
 from gospablik.dialogue.export import metrics_xlsx
 from gospablik.dialogue.views import dialogue_view
+from gospablik.dialogue.worktime import WorkingTime
 from gospablik.networks.base import NETWORK_LABELS_RU
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
@@ -20,14 +21,14 @@ from gospablik.policy.store import policy_for
 
 @dialogue_view
 def metrics_page(request: HttpRequest, ministry: Ministry) -> HttpResponse:
-    tz = policy_for(ministry).tz()
-    current = metrics.week_of(timezone.now(), tz)
+    clock = WorkingTime.of(policy_for(ministry))
+    current = metrics.week_of(timezone.now(), clock.tz)
     error = ""
     try:
         monday = metrics.parse_week(request.GET.get("week") or current)
     except ValueError as problem:
         error, monday = str(problem), metrics.parse_week(current)
-    report = metrics.report(threads_for(request.user, ministry), monday, tz)
+    report = metrics.report(threads_for(request.user, ministry), monday, clock)
     for group in report["by_network"]:
         group["name"] = NETWORK_LABELS_RU.get(group["name"], group["name"])
     previous = _label(monday - timedelta(days=7))
@@ -48,12 +49,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @dialogue_view
 def metrics_export(request: HttpRequest, ministry: Ministry) -> HttpResponse:
-    tz = policy_for(ministry).tz()
+    clock = WorkingTime.of(policy_for(ministry))
     try:
-        monday = metrics.parse_week(request.GET.get("week") or metrics.week_of(timezone.now(), tz))
+        now = metrics.week_of(timezone.now(), clock.tz)
+        monday = metrics.parse_week(request.GET.get("week") or now)
     except ValueError as problem:
         return HttpResponse(str(problem), status=400, content_type="text/plain; charset=utf-8")
-    report = metrics.report(threads_for(request.user, ministry), monday, tz)
+    report = metrics.report(threads_for(request.user, ministry), monday, clock)
     record("dialogue.metrics_export", actor=request.user, ministry=ministry,
            object_type="dialogue.metrics", object_id=report["week"],
            object_repr="Время ответа жителям (XLSX)")  # fmt: skip
