@@ -10,13 +10,22 @@ each page is printed too (it must not grow with N).
     createdb -h 127.0.0.1 -U postgres gospablik_dialogue_bench  # once
     .venv/bin/python bench/dialogue_inbox.py \\
         --database-url postgres://postgres@127.0.0.1:5432/gospablik_dialogue_bench
+
+Before and after in one run: ``--compare DIR`` seeds once with this tree's code, then
+measures the same database with the code in DIR (e.g. the base commit's ``src``, from
+``git archive``) and with this tree's, and prints the ratios::
+
+    mkdir -p /tmp/before && git archive 250406c src | tar -x -C /tmp/before
+    .venv/bin/python bench/dialogue_inbox.py --compare /tmp/before/src --database-url …
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +43,8 @@ TEXTS = [
 ]
 
 
-def configure(database_url: str, keep: bool) -> None:
+def configure(database_url: str, keep: bool, code: str) -> None:
+    sys.path.insert(0, code)
     os.environ["GOSPABLIK_VAR_DIR"] = tempfile.mkdtemp(prefix="gospablik-bench-")
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
@@ -125,14 +135,48 @@ def timed(client: object, url: str, runs: int) -> tuple[float, int, int]:
     return statistics.median(times), queries, status
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--threads", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="reuse the threads seeded before")
-    args = parser.parse_args()
-    configure(args.database_url, args.keep)
+    parser.add_argument("--code", default=str(ROOT / "src"), help="the code to measure")
+    parser.add_argument("--compare", metavar="DIR", help="measure DIR's code, then this one's")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def child(args: argparse.Namespace, code: str, *extra: str) -> dict[str, float]:
+    command = [sys.executable, __file__, "--database-url", args.database_url, "--threads",
+               str(args.threads), "--runs", str(args.runs), "--code", code, *extra]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": code}
+    done = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True)
+    lines = done.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if "--json" in extra else {}
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Seed once (this tree's code and migrations), then the same pages with both codes."""
+    own = str(ROOT / "src")
+    if not args.keep:
+        child(args, own, "--seed-only")
+    before = child(args, args.compare, "--keep", "--json")
+    after = child(args, own, "--keep", "--json")
+    print(f"{args.threads:,} threads; median of {args.runs}; the machine is shared, so the")
+    print("absolute times are inflated; the ratio is what compares.")
+    print(f"{'page':40} {'before ms':>10} {'after ms':>10} {'ratio':>7}")
+    for label, ms in before.items():
+        print(f"{label:40} {ms:10.1f} {after[label]:10.1f} {ms / after[label]:6.1f}x")
+
+
+def main() -> None:
+    args = arguments()
+    if args.compare:
+        compare(args)
+        return
+    configure(args.database_url, args.keep, args.code)
     from django.conf import settings
     from django.test import Client
 
@@ -148,7 +192,10 @@ def main() -> None:
         user = seed(args.threads)
         print(f"seeded {args.threads:,} threads in {time.perf_counter() - started:.0f} s")
         analyze()
-    print(f"threads in the database: {Thread.objects.count():,}")
+    if args.seed_only:
+        return
+    if not args.json:
+        print(f"threads in the database: {Thread.objects.count():,}")
     client = Client()
     client.force_login(user)
     base = "/kuzbass-health-335/dialogue/"
@@ -164,9 +211,12 @@ def main() -> None:
         "thread page": f"{base}threads/{deep.pk}/",
         "API threads, first page": "/api/m/kuzbass-health-335/dialogue/threads/",
     }
+    figures = {label: timed(client, url, args.runs) for label, url in pages.items()}
+    if args.json:
+        print(json.dumps({label: ms for label, (ms, _, _) in figures.items()}))
+        return
     print(f"{'page':40} {'median ms':>10} {'queries':>8} {'status':>7}")
-    for label, url in pages.items():
-        ms, queries, status = timed(client, url, args.runs)
+    for label, (ms, queries, status) in figures.items():
         print(f"{label:40} {ms:10.1f} {queries:8d} {status:7d}")
 
 

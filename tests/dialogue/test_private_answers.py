@@ -24,7 +24,9 @@ from tests.dialogue.conftest import QUESTION, committed
 from tests.moderation.conftest import AUTHOR
 
 TEXT = "Здравствуйте! Запись к терапевту открывается по понедельникам в 8:00."
-migration = importlib.import_module("gospablik.dialogue.migrations.0002_one_private_answer_kind")
+migration = importlib.import_module(
+    "gospablik.dialogue.migrations.0002_private_answer_kind_and_search"
+)
 
 
 def vk_message_thread(vk_emulator: Any) -> Thread:

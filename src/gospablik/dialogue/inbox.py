@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from gospablik.dialogue.models import Thread
+from gospablik.dialogue.search import matching
 
 PAGE = 50
 SHOWN = ("account", "comment", "message", "assignee")
@@ -40,7 +41,7 @@ def filtered(qs: QuerySet[Thread], params: Any, user: Any) -> QuerySet[Thread]:
         qs = qs.filter(status__in=Thread.OPEN, due_at__lt=timezone.now())
     query = (params.get("q") or "").strip()
     if query:
-        qs = qs.filter(Q(comment__text__icontains=query) | Q(message__text__icontains=query))
+        qs = qs.filter(matching(query))
     return qs
 
 
