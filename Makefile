@@ -45,6 +45,7 @@ lock:
 
 messages: install
 	cd src/gospablik && ../../$(BIN)/gospablik makemessages -l en --ignore "*/tests/*" && ../../$(BIN)/gospablik compilemessages -l en
+	cd src/gospablik && ../../$(BIN)/gospablik makemessages -d djangojs -l en && ../../$(BIN)/gospablik compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info

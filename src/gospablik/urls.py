@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 MODULES = ["content", "approvals", "moderation", "security", "styleguide", "dialogue", "analytics"]
 
@@ -8,6 +9,11 @@ urlpatterns = [
     *[path(f"<slug:ministry>/{m}/", include(f"gospablik.{m}.urls")) for m in MODULES],
     *[path(f"api/m/<slug:ministry>/{m}/", include(f"gospablik.{m}.api_urls")) for m in MODULES],
     path("api/", include("gospablik.api.urls")),  # before the web pages: «api» is no ministry
+    path(  # the words of the app's JavaScript (djangojs), served by the app itself
+        "jsi18n/",
+        JavaScriptCatalog.as_view(packages=["gospablik.dialogue"]),
+        name="javascript-catalog",
+    ),
     path("", include("gospablik.web.urls")),
     path("hooks/", include("gospablik.networks.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,5 +1,6 @@
 // Thread page: keyboard (n next, r answer, t template, a assign), templates with {имя},
 // live style check of the answer, delivery state refreshed without reloading.
+// Words shown to the user come from the app's JavaScript catalogue (djangojs: gettext).
 (function () {
   var form = document.getElementById("answer-form");
   var text = form ? form.querySelector("textarea[name=text]") : null;
@@ -51,7 +52,9 @@
     function render(report) {
       out.replaceChildren();
       var head = document.createElement("p");
-      head.textContent = "Стиль: " + report.score.toFixed(1) + " из 10. " + (report.summary || "");
+      var lang = document.documentElement.lang || undefined;
+      var score = report.score.toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+      head.textContent = interpolate(gettext("Стиль: %s из 10."), [score]) + " " + (report.summary || "");
       out.appendChild(head);
       var list = document.createElement("ul");
       report.issues.slice(0, 8).forEach(function (issue) {
