@@ -55,6 +55,7 @@ class PostStat(models.Model):
     url = models.CharField(max_length=1000, blank=True)
     text = models.CharField(max_length=300, blank=True)
     views = _count(_("просмотры"))
+    reach = _count(_("охват"))
     likes = _count(_("отметки «Нравится»"))
     reposts = _count(_("репосты"))
     comments = _count(_("комментарии"))

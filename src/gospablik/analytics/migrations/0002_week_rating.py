@@ -21,6 +21,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name='poststat',
+            name='reach',
+            field=models.BigIntegerField(blank=True, null=True, verbose_name='охват'),
+        ),
+        migrations.AddField(
             model_name='accountweek',
             name='below_norm',
             field=models.BooleanField(default=False),

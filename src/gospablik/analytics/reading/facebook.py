@@ -1,6 +1,6 @@
 """Facebook Page: ``/{page-id}/insights`` (followers, views, reach by day), the Page's
 ``published_posts`` with their reaction, comment and share counts, and each post's
-``/{post-id}/insights`` (views).
+``/{post-id}/insights`` (views, reach).
 
 Graph gives daily values with ``end_time`` at the end of the Page's day (08:00 UTC of
 the next day for Pacific time): a value belongs to the day before its ``end_time``. At
@@ -24,7 +24,7 @@ PAGE_METRICS = {
     "page_media_view": "views",
     "page_total_media_view_unique": "reach",
 }
-POST_METRIC = "post_media_view"
+POST_METRICS = {"post_media_view": "views", "post_total_media_view_unique": "reach"}
 POST_FIELDS = (
     "id,created_time,message,permalink_url,shares,"
     "reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)"
@@ -45,17 +45,15 @@ def read_facebook(connector: BaseConnector, since: date, until: date) -> Reading
         reading.count_posts()
         for counter in ("likes", "reposts", "comments"):
             reading.sum_posts_by_day(counter)
-    with reading.part((), post_metrics=("views",)):
+    with reading.part((), post_metrics=("views", "reach")):
         for post in reading.posts:
-            views = _post_views(connector, post.post_id)
-            if views is not None:
-                post.values["views"] = views
+            answer = connector.call("GET", f"{post.post_id}/insights",  # type: ignore[attr-defined]
+                                    params={"metric": ",".join(POST_METRICS)})  # fmt: skip
+            for name, field in POST_METRICS.items():
+                value = lifetime_value(answer, name)
+                if value is not None:
+                    post.values[field] = value
     return reading
-
-
-def _post_views(connector: Any, post_id: str) -> int | None:
-    answer = connector.call("GET", f"{post_id}/insights", params={"metric": POST_METRIC})
-    return lifetime_value(answer, POST_METRIC)
 
 
 def chunks(since: date, until: date, size: int = MAX_DAYS) -> Iterator[tuple[date, date]]:

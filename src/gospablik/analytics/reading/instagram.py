@@ -1,7 +1,7 @@
 """Instagram (professional account, Graph API): ``/{ig-user-id}`` (followers now),
 ``/{ig-user-id}/insights`` (``reach`` and ``follower_count`` — new followers — by day),
 ``/{ig-user-id}/media`` with like and comment counts, and each media's
-``/{ig-media-id}/insights`` (``views``, ``shares``).
+``/{ig-media-id}/insights`` (``views``, ``reach``, ``shares``).
 
 Instagram gives ``follower_count`` only for the last 30 days and only to accounts with
 100+ followers; the account's own views only as a total, so a day's views are the sum
@@ -21,6 +21,7 @@ from .base import PostCounters, Reading, excerpt, today
 from .facebook import chunks, lifetime_value
 
 MEDIA_FIELDS = "id,timestamp,caption,permalink,like_count,comments_count"
+MEDIA_METRICS = "views,reach,shares"
 FOLLOWER_DAYS = 30
 NO_FOLLOWER_HISTORY = (
     "Instagram отдаёт прирост подписчиков только за последние 30 дней: раньше этой даты "
@@ -41,10 +42,10 @@ def read_instagram(connector: BaseConnector, since: date, until: date) -> Readin
         for item in _media(connector, reading):
             reading.add_post(_post(item))
         reading.count_posts()
-    with reading.part(("views", "reposts"), post_metrics=("views", "reposts")):
+    with reading.part(("views", "reposts"), post_metrics=("views", "reach", "reposts")):
         for post in reading.posts:
-            answer = connector.call("GET", f"{post.post_id}/insights", {"metric": "views,shares"})  # type: ignore[attr-defined]
-            for metric, name in (("views", "views"), ("reposts", "shares")):
+            answer = connector.call("GET", f"{post.post_id}/insights", {"metric": MEDIA_METRICS})  # type: ignore[attr-defined]
+            for metric, name in (("views", "views"), ("reach", "reach"), ("reposts", "shares")):
                 value = lifetime_value(answer, name)
                 if value is not None:
                     post.values[metric] = value
