@@ -3,18 +3,23 @@ with a year of daily statistics (raw series, weekly and per-ministry aggregates)
 
 Seeds once (COPY; reused on the next run unless ``--reseed``), then times each page with
 Django's test client (middleware, queries, charts, templates — no network) and prints
-p50 / p95 / max in milliseconds and the number of SQL queries.
+p50 / p95 / max in milliseconds and the number of SQL queries. ``--before DIR`` first
+times the code in DIR (e.g. ``/work/main/src``) on the same database, in a subprocess,
+and prints both with their ratio.
 
     .venv/bin/python bench/analytics.py [--accounts 10000] [--days 365] [--runs 20]
-        [--database-url postgres://postgres@127.0.0.1:5432/gospablik_analytics] [--reseed]
+        [--database-url postgres://postgres@127.0.0.1:5432/bench_analytics] [--reseed]
+        [--before /work/main/src]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,12 +28,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/gospablik_analytics"
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_analytics"
 NETWORKS = ("vk", "ok", "telegram", "max")
 TELEGRAM_GAP = '{"views": "Telegram не даёт ботам статистику канала"}'
 
 
-def configure(database_url: str) -> None:
+def configure(database_url: str, *, migrate: bool = True) -> None:
     os.environ["GOSPABLIK_VAR_DIR"] = tempfile.mkdtemp(prefix="gospablik-bench-")
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
@@ -40,7 +45,8 @@ def configure(database_url: str) -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0, skip_checks=True)
+    if migrate:
+        call_command("migrate", verbosity=0, skip_checks=True)
 
 
 def _create_database(url: str) -> None:
@@ -140,12 +146,16 @@ def _aggregates() -> None:
     with connection.cursor() as cursor:
         cursor.execute("""
             INSERT INTO analytics_accountweek (account_id, ministry_id, week, followers,
-                followers_start, posts, views, reach, likes, reposts, comments, gap_days)
+                followers_start, posts, views, reach, likes, reposts, comments, gap_days,
+                designed, verified, below_norm, rated_with, growth)
             SELECT d.account_id, a.ministry_id, date_trunc('week', d.day)::date,
                 (array_agg(d.followers ORDER BY d.day DESC))[1],
                 (array_agg(d.followers ORDER BY d.day))[1],
                 sum(d.posts), coalesce(sum(d.views), 0), sum(d.reach), sum(d.likes),
-                sum(d.reposts), sum(d.comments), count(*) FILTER (WHERE d.gaps <> '{}')
+                sum(d.reposts), sum(d.comments), count(*) FILTER (WHERE d.gaps <> '{}'),
+                false, false, false, '',
+                (array_agg(d.followers ORDER BY d.day DESC))[1]
+                - (array_agg(d.followers ORDER BY d.day))[1]
             FROM analytics_accountday d JOIN registry_account a ON a.id = d.account_id
             GROUP BY d.account_id, a.ministry_id, date_trunc('week', d.day)""")
         cursor.execute("""
@@ -195,14 +205,41 @@ def timed(client: Any, url: str, runs: int) -> tuple[list[float], int]:
     return times, len(queries.captured_queries)
 
 
-def report(label: str, times: list[float], queries: int) -> None:
+def summary(times: list[float], queries: int) -> dict[str, float]:
     ordered = sorted(times)
     p95 = ordered[max(0, round(len(ordered) * 0.95) - 1)]
-    print(f"{label:<44} p50 {statistics.median(ordered):7.1f} ms   p95 {p95:7.1f} ms   "
-          f"max {ordered[-1]:7.1f} ms   {queries} queries")  # fmt: skip
+    return {"p50": statistics.median(ordered), "p95": p95, "max": ordered[-1], "queries": queries}
 
 
-def run(runs: int) -> None:
+def report(label: str, found: dict[str, float], before: dict[str, float] | None = None) -> None:
+    line = (f"{label:<24} p50 {found['p50']:7.1f} ms   p95 {found['p95']:7.1f} ms   "
+            f"max {found['max']:7.1f} ms   {found['queries']:.0f} queries")  # fmt: skip
+    if before:
+        line = (f"{label:<24} p50 {before['p50']:7.1f} → {found['p50']:6.1f} ms   p95 "
+                f"{before['p95']:7.1f} → {found['p95']:6.1f} ms "
+                f"(×{before['p95'] / found['p95']:.1f}"
+                f" faster)   queries {before['queries']:.0f} → {found['queries']:.0f}")  # fmt: skip
+    print(line, flush=True)
+
+
+def rate_measured_weeks() -> None:
+    """The ЦУР view's kept points and norm flags, as collection keeps them (the seed
+    writes the weekly rows in SQL, without them)."""
+    from gospablik.analytics.aggregate import analytics_spec, monday
+    from gospablik.analytics.weekrate import ensure_rated
+    from gospablik.orgs.models import Ministry
+
+    started = time.perf_counter()
+    today = date.today()  # noqa: DTZ011 — the server's local date, as the pages use
+    for ministry in Ministry.objects.all():
+        spec = analytics_spec(ministry)
+        for week in (monday(today) - timedelta(days=7), monday(today)):
+            if spec is not None:
+                ensure_rated(ministry, spec, week)
+    print(f"weekly rows rated in {time.perf_counter() - started:.1f} s (collection keeps them)")
+
+
+def run(runs: int) -> dict[str, dict[str, float]]:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -210,17 +247,28 @@ def run(runs: int) -> None:
 
     users = get_user_model().objects
     print(f"raw daily rows: {AccountDay.objects.count():,}; weekly rows: "
-          f"{AccountWeek.objects.count():,}")  # fmt: skip
+          f"{AccountWeek.objects.count():,}", file=sys.stderr)  # fmt: skip
     today = date.today()  # noqa: DTZ011 — the server's local date, as the pages use
     ranges = {"4 weeks": today - timedelta(days=27), "1 year": today - timedelta(days=364)}
     head, cur = Client(), Client()
     head.force_login(users.get(username="bench-head"))
     cur.force_login(users.get(username="bench-cur"))
+    found = {}
     for label, since in ranges.items():
         query = f"?since={since}&until={today}"
-        report(f"dashboard ({label})", *timed(head, f"/kuzbass-health-335/analytics/{query}", runs))
-        cur_url = f"/kuzbass-health-335/analytics/cur/{query}"
-        report(f"ЦУР view ({label})", *timed(cur, cur_url, runs))
+        base = "/kuzbass-health-335/analytics/"
+        found[f"dashboard ({label})"] = summary(*timed(head, f"{base}{query}", runs))
+        found[f"ЦУР view ({label})"] = summary(*timed(cur, f"{base}cur/{query}", runs))
+    return found
+
+
+def measure_before(code: str, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    env = {**os.environ, "PYTHONPATH": code}
+    command = [sys.executable, __file__, "--database-url", args.database_url,
+               "--runs", str(args.runs), "--json"]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)  # noqa: S603
+    found: dict[str, dict[str, float]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def main() -> None:
@@ -230,13 +278,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--database-url", default=DEFAULT_DB)
     parser.add_argument("--reseed", action="store_true")
+    parser.add_argument("--before", help="the code to time first (e.g. /work/main/src)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.json:  # the "before" side: another code base on the seeded database
+        configure(args.database_url, migrate=False)
+        print(json.dumps(run(args.runs)))
+        return
     configure(args.database_url)
     if args.reseed and seeded():
         reset()
     if not seeded():
         seed(args.accounts, args.days)
-    run(args.runs)
+    before = measure_before(args.before, args) if args.before else {}
+    if args.before:
+        print(f"before: {args.before}; after: {ROOT / 'src'} (same database, same run)")
+    rate_measured_weeks()
+    for label, found in run(args.runs).items():
+        report(label, found, before.get(label))
 
 
 if __name__ == "__main__":

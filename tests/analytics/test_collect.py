@@ -136,3 +136,23 @@ def test_one_account_failing_does_not_stop_the_others(accounts: dict[str, Any]) 
     assert result["collected"] + result["failed"] == 4
     assert AccountDay.objects.filter(account=accounts["vk"]).exists()
     assert MinistryDay.objects.filter(ministry=accounts["vk"].ministry).exists()
+
+
+def test_vk_post_reach_for_a_large_community(accounts: dict[str, Any], emulators: Any) -> None:
+    do_collect_account(accounts["vk"], since=today() - timedelta(days=6))
+    posts = PostStat.objects.filter(account=accounts["vk"])
+    assert posts.exists()
+    for post in posts:
+        assert post.reach == round(post.views * 0.82) and "reach" not in post.gaps
+
+
+def test_vk_post_reach_of_a_small_unofficial_community_is_a_gap(
+    accounts: dict[str, Any], emulators: Any
+) -> None:
+    community = emulators["vk"].state.community(VK_GROUP)
+    community.members_count, community.verified = 3000, 0
+    do_collect_account(accounts["vk"], since=today() - timedelta(days=6))
+    post = PostStat.objects.filter(account=accounts["vk"]).first()
+    assert post is not None and post.reach is None
+    assert "5000 участников" in post.gaps["reach"]
+    assert post.views is not None  # the other counters are read as before

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from django.utils import timezone
 
-from gospablik.analytics.models import Collection
+from gospablik.analytics.models import AccountWeek, Collection
 from gospablik.analytics.normduties import KIND, open_below_norm_duties
 from gospablik.analytics.norms import below_norm, check_week
 from gospablik.duties.models import Duty
@@ -86,8 +86,8 @@ def test_an_unknown_default_tier_is_refused(health: Any, keeper: Any) -> None:
         do_update_policy(health, text, actor=keeper, comment="тест")
 
 
-def test_the_sql_query_finds_the_same_pages_as_the_checks(health: Any, keeper: Any) -> None:
-    from gospablik.analytics.norms import below_norm_weeks
+def test_the_kept_flag_finds_the_same_pages_as_the_checks(health: Any, keeper: Any) -> None:
+    from gospablik.analytics.weekrate import ensure_rated
 
     week_of(page(health, keeper, "few", tier="active"), posts=2)
     week_of(page(health, keeper, "enough", tier="active"), posts=5)
@@ -97,8 +97,8 @@ def test_the_sql_query_finds_the_same_pages_as_the_checks(health: Any, keeper: A
     week_of(quiet, posts=1)
     Collection.objects.create(account=quiet, last_post_at=timezone.now() - timedelta(days=40))
     spec = policy_for(health).analytics
-    at = timezone.now()
-    found = below_norm_weeks([health], {health.pk: spec}, last_week(), at)
+    ensure_rated(health, spec, last_week())
+    found = AccountWeek.objects.filter(ministry=health, below_norm=True)
     assert (
         {w.account.title for w in found}
         == set(problems(health))

@@ -17,7 +17,7 @@ WEIGHTS = ("likes", "reposts", "comments", "posts", "follower_growth", "design",
 
 
 def points(ministry: Any) -> dict[str, float]:
-    spec = policy_for(ministry).analytics.rating
+    spec = policy_for(ministry).analytics
     return {w.account.title: w.points for w in rated_weeks(ministry, spec, last_week())}
 
 
@@ -61,6 +61,6 @@ def test_the_formula_is_printed_with_its_weights(health: Any) -> None:
 
 def test_a_page_knows_its_place(health: Any, keeper: Any, rated: Any) -> None:
     week_of(page(health, keeper, "second"), likes=1)
-    spec = policy_for(health).analytics.rating
+    spec = policy_for(health).analytics
     place = place_of(rated_weeks(health, spec, last_week()), rated.pk)
     assert place is not None and (place.place, place.of) == (1, 2)

@@ -7,8 +7,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
+from gospablik.analytics import weekrate
 from gospablik.analytics.models import AccountDay, AccountWeek, MinistryDay
+from gospablik.orgs.models import Ministry
+from gospablik.policy.schema import AnalyticsSpec
+from gospablik.policy.store import NoPolicy, policy_for
 from gospablik.registry.models import Account
 
 SUMMED = ("posts", "views", "reach", "likes", "reposts", "comments")
@@ -23,14 +28,22 @@ def monday(day: date) -> date:
 
 
 def refresh(account: Account, since: date, until: date) -> None:
+    spec = analytics_spec(account.ministry)
     week = monday(since)
     while week <= until:
-        refresh_week(account, week)
+        refresh_week(account, week, spec)
         week += timedelta(days=7)
     refresh_ministry_days(account.ministry_id, since, until)
 
 
-def refresh_week(account: Account, week: date) -> None:
+def analytics_spec(ministry: Ministry) -> AnalyticsSpec | None:
+    try:
+        return policy_for(ministry).analytics
+    except NoPolicy:
+        return None
+
+
+def refresh_week(account: Account, week: date, spec: AnalyticsSpec | None = None) -> None:
     rows = list(AccountDay.objects.filter(account=account, day__range=(week, week + timedelta(6)))
                 .order_by("day"))  # fmt: skip
     if not rows:
@@ -42,9 +55,13 @@ def refresh_week(account: Account, week: date) -> None:
         "followers": followers[-1] if followers else None,
         "followers_start": followers[0] if followers else None,
         "gap_days": sum(1 for r in rows if r.gaps),
+        "growth": followers[-1] - followers[0] if followers else None,
         "ministry_id": account.ministry_id,
     }
-    AccountWeek.objects.update_or_create(account=account, week=week, defaults=values)
+    row, _ = AccountWeek.objects.update_or_create(account=account, week=week, defaults=values)
+    if spec is not None:  # the ЦУР view's points and norm flag, kept with the row
+        weekrate.rate(row, account, spec, timezone.now())
+        row.save(update_fields=weekrate.FIELDS)
 
 
 def refresh_ministry_days(ministry_id: int, since: date, until: date) -> None:

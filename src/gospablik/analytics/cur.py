@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -14,13 +13,15 @@ from django.utils.translation import gettext as _
 from gospablik.analytics.charts import Chart, day_labels
 from gospablik.analytics.daytable import DayTable
 from gospablik.analytics.models import AccountWeek
-from gospablik.analytics.norms import NormCheck, below_norm_weeks, checks_of
+from gospablik.analytics.norms import NormCheck, checks_of
 from gospablik.analytics.period import Period
-from gospablik.analytics.rating import formula_text, rated_weeks
+from gospablik.analytics.rating import formula_text
+from gospablik.analytics.weekrate import ensure_rated
 from gospablik.orgs.access import memberships
 from gospablik.orgs.models import Ministry
 from gospablik.policy.schema import AnalyticsSpec
 from gospablik.policy.store import NoPolicy, policy_for
+from gospablik.registry.models import Account
 
 LISTED = 50
 
@@ -62,38 +63,30 @@ def spec_of(ministry: Ministry) -> AnalyticsSpec | None:
 def cur_view(ministries: list[Ministry], week: date, period: Period) -> CurView:
     specs = {m.pk: s for m in ministries if (s := spec_of(m)) is not None}
     covered = [m for m in ministries if m.pk in specs]
-    rated = {m.pk: rated_weeks(m, specs[m.pk].rating, week) for m in covered}
+    for m in covered:
+        ensure_rated(m, specs[m.pk], week)
     at = min(
         timezone.now(), timezone.make_aware(datetime.combine(week + timedelta(days=7), time.min))
     )
-    below = below_norm_weeks(covered, specs, week, at)
-    silent = below.filter(account__stat_collection__last_post_at__isnull=False)
+    weeks = AccountWeek.objects.filter(ministry__in=covered, week=week)
+    below = weeks.filter(below_norm=True, account__status=Account.Status.ACTIVE)
     checks = checks_of(below.order_by("posts", "account_id")[:LISTED], specs, at)
-    silent_checks = [
-        c
-        for c in checks_of(
-            silent.order_by("account__stat_collection__last_post_at", "account_id")[:LISTED],
-            specs,
-            at,
-        )
-        if _is_silent(c)
-    ]
-    ranking = _merge(ministries, rated)
+    quiet = below.filter(last_post_at__isnull=False).order_by("last_post_at", "account_id")
+    ranking = _ranking(weeks, {m.pk: m for m in covered})
     return CurView(
-        week=week, ranking=ranking,
-        ranked_total=AccountWeek.objects.filter(ministry__in=covered, week=week).count(),
+        week=week, ranking=ranking, ranked_total=weeks.count(),
         formulas=_formulas(ministries, specs), below=checks, below_total=below.count(),
-        silent=silent_checks, falling=list(_falling(ministries, week)),
-        charts=_charts(ministries, period, ranking),
+        silent=[c for c in checks_of(quiet[:LISTED], specs, at) if _is_silent(c)],
+        falling=list(_falling(weeks)), charts=_charts(ministries, period, ranking),
     )  # fmt: skip
 
 
-def _merge(ministries: list[Ministry], rated: dict[int, QuerySet[AccountWeek]]) -> list[Ranked]:
-    """The best ``LISTED`` pages across ministries (each ministry's best are enough)."""
-    by_pk = {m.pk: m for m in ministries}
-    rows = [(float(w.points), w, by_pk[pk]) for pk, q in rated.items() for w in q[:LISTED]]  # type: ignore[attr-defined]
-    best = heapq.nlargest(LISTED, rows, key=lambda r: (r[0], -r[1].account_id))
-    return [Ranked(i + 1, w, m, p) for i, (p, w, m) in enumerate(best)]
+def _ranking(weeks: QuerySet[AccountWeek], by_pk: dict[int, Ministry]) -> list[Ranked]:
+    """The best ``LISTED`` pages across ministries, each by its own ministry's formula
+    (the points are kept per row, so one indexed query ranks them all)."""
+    best = weeks.exclude(points=None).select_related("account").order_by("-points", "account_id")
+    return [Ranked(i + 1, w, by_pk[w.ministry_id], w.points or 0.0)
+            for i, w in enumerate(best[:LISTED])]  # fmt: skip
 
 
 def _formulas(ministries: list[Ministry], specs: dict[int, AnalyticsSpec]) -> dict[str, list[str]]:
@@ -109,13 +102,12 @@ def _is_silent(check: NormCheck) -> bool:
     return limit is not None and check.silent_days is not None and check.silent_days > limit
 
 
-def _falling(ministries: list[Ministry], week: date) -> QuerySet[AccountWeek]:
-    weeks = AccountWeek.objects.filter(ministry__in=ministries, week=week)
+def _falling(weeks: QuerySet[AccountWeek]) -> QuerySet[AccountWeek]:
     return (
-        weeks.filter(followers__lt=F("followers_start"))
-        .annotate(drop=F("followers") - F("followers_start"))
+        weeks.filter(growth__lt=0)
+        .annotate(drop=F("growth"))
         .select_related("account", "ministry")
-        .order_by("drop", "account_id")[:LISTED]
+        .order_by("growth", "account_id")[:LISTED]
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 # Per account per day; "followers" is the count at the end of the day, the rest are sums.
 METRICS: tuple[str, ...] = ("followers", "posts", "views", "reach", "likes", "reposts", "comments")
 # Per post.
-POST_METRICS: tuple[str, ...] = ("views", "likes", "reposts", "comments")
+POST_METRICS: tuple[str, ...] = ("views", "reach", "likes", "reposts", "comments")
 
 METRIC_LABELS = {
     "followers": _("Подписчики"),

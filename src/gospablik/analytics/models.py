@@ -55,6 +55,7 @@ class PostStat(models.Model):
     url = models.CharField(max_length=1000, blank=True)
     text = models.CharField(max_length=300, blank=True)
     views = _count(_("просмотры"))
+    reach = _count(_("охват"))
     likes = _count(_("отметки «Нравится»"))
     reposts = _count(_("репосты"))
     comments = _count(_("комментарии"))
@@ -120,10 +121,38 @@ class AccountWeek(Totals):
     )
     ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
     week = models.DateField()
+    # Kept by collection (``weekrate``) for the ЦУР view: the week's rating points by the
+    # ministry's formula, whether the page is below its norm, and what they were rated with.
+    designed = models.BooleanField(default=False)
+    verified = models.BooleanField(default=False)
+    last_post_at = models.DateTimeField(null=True, blank=True)
+    growth = models.BigIntegerField(null=True, blank=True)  # followers at the end − at the start
+    points = models.FloatField(null=True, blank=True)
+    below_norm = models.BooleanField(default=False)
+    rated_with = models.CharField(max_length=32, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account", "week"], name="stat_week_once")]
-        indexes = [models.Index(fields=["ministry", "week"]), models.Index(fields=["week"])]
+        indexes = [  # fmt: skip
+            models.Index(fields=["ministry", "week"]),
+            models.Index(fields=["week"]),
+            models.Index(fields=["week", "-points", "account"], name="stat_week_rank"),
+            models.Index(
+                fields=["week", "posts", "account"],
+                name="stat_week_below",
+                condition=models.Q(below_norm=True),
+            ),
+            models.Index(
+                fields=["week", "last_post_at", "account"],
+                name="stat_week_quiet",
+                condition=models.Q(below_norm=True),
+            ),
+            models.Index(
+                fields=["week", "growth", "account"],
+                name="stat_week_falling",
+                condition=models.Q(growth__lt=0),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account_id} {self.week}"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import ExpressionWrapper, F, FloatField, Q, QuerySet
-from django.db.models.functions import NullIf
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,35 +80,6 @@ def _problems(norms: TierNormSpec, posts: int, silent: int | None, er: float | N
 
 def below_norm(checks: list[NormCheck]) -> list[NormCheck]:
     return [c for c in checks if c.problems]
-
-
-def below_norm_weeks(
-    ministries: list[Ministry], specs: dict[int, AnalyticsSpec], week: date, at: datetime
-) -> QuerySet[AccountWeek]:
-    """The pages below their norm for ``week``, found in SQL (the ЦУР view lists a few of
-    thousands); the same rules as :func:`check_account`."""
-    reactions = F("likes") + F("reposts") + F("comments")
-    er = ExpressionWrapper(reactions * 100.0 / NullIf(F("followers"), 0), FloatField())
-    found = Q(pk__in=[])
-    for ministry in ministries:
-        for tiers, norms in _tier_groups(specs[ministry.pk]):
-            bad = Q(posts__lt=norms.min_posts_per_week)
-            if norms.max_silent_days is not None:
-                limit = at - timedelta(days=norms.max_silent_days + 1)
-                bad |= Q(account__stat_collection__last_post_at__lt=limit)
-            if norms.min_er_percent is not None:
-                bad |= Q(er__lt=norms.min_er_percent)
-            found |= Q(ministry=ministry, account__tier__in=tiers) & bad
-    weeks = AccountWeek.objects.filter(ministry__in=ministries, week=week)
-    return weeks.filter(account__status=Account.Status.ACTIVE).annotate(er=er).filter(found)
-
-
-def _tier_groups(spec: AnalyticsSpec) -> list[tuple[list[str], TierNormSpec]]:
-    """Registry tiers per norm: a tier the policy does not name takes the default's."""
-    known = [str(t) for t in spec.tiers]
-    unnamed = [t for t in Account.Tier.values if t not in known]
-    return [([t, *(unnamed if t == spec.default_tier else [])], norms)
-            for t, norms in spec.tiers.items()]  # fmt: skip
 
 
 def checks_of(

@@ -9,25 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import (
-    Case,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from gospablik.analytics.formatting import number
 from gospablik.analytics.models import AccountWeek
+from gospablik.analytics.weekrate import ensure_rated
 from gospablik.orgs.models import Ministry
-from gospablik.policy.schema import RatingSpec
+from gospablik.policy.schema import AnalyticsSpec, RatingSpec
 
-DESIGNED = Q(account__has_avatar=True, account__has_cover=True) & ~Q(account__description="")
 TERMS = ("likes", "reposts", "comments", "posts", "follower_growth", "design", "verified")
 
 
@@ -50,29 +40,13 @@ def formula_text(spec: RatingSpec) -> str:
     return _("баллы за неделю = ") + " + ".join(parts)
 
 
-def points_expression(spec: RatingSpec) -> ExpressionWrapper:
-    growth = Coalesce(F("followers"), 0) - Coalesce(F("followers_start"), F("followers"), 0)
-    design = Case(When(DESIGNED, then=Value(1.0)), default=Value(0.0))
-    verified = Case(When(account__verified=True, then=Value(1.0)), default=Value(0.0))
-    total = (
-        F("likes") * spec.likes
-        + F("reposts") * spec.reposts
-        + F("comments") * spec.comments
-        + F("posts") * spec.posts
-        + growth * spec.follower_growth
-        + design * spec.design
-        + verified * spec.verified
-    )
-    return ExpressionWrapper(total, output_field=FloatField())
-
-
-def rated_weeks(ministry: Ministry, spec: RatingSpec, week: date) -> QuerySet[AccountWeek]:
-    """The ministry's pages for ``week`` with their ``points``, best first."""
+def rated_weeks(ministry: Ministry, spec: AnalyticsSpec, week: date) -> QuerySet[AccountWeek]:
+    """The ministry's pages for ``week`` with their kept ``points``, best first."""
+    ensure_rated(ministry, spec, week)
     return (
         AccountWeek.objects.filter(ministry=ministry, week=week)
-        .annotate(points=points_expression(spec))
         .select_related("account")
-        .order_by("-points", "account_id")
+        .order_by(F("points").desc(nulls_last=True), "account_id")
     )
 
 
@@ -87,6 +61,6 @@ def place_of(weeks: QuerySet[AccountWeek], account_id: int) -> Place | None:
     mine = weeks.filter(account_id=account_id).first()
     if mine is None:
         return None
-    points = float(mine.points)  # type: ignore[attr-defined]
+    points = mine.points or 0.0
     ahead = weeks.filter(Q(points__gt=points)).count()
     return Place(ahead + 1, weeks.count(), points)

@@ -81,8 +81,6 @@ def _merge_post(row: PostStat, post: PostCounters, gaps: dict[str, str], now: da
             row.gaps.pop(metric, None)
         elif getattr(row, metric) is None:
             row.gaps[metric] = gaps.get(metric, NO_FIGURE)
-    if "reach" in gaps:
-        row.gaps["reach"] = gaps["reach"]
     row.reads += 1
     row.read_at = now
     row.next_read_at = next_read(post.published_at, now)

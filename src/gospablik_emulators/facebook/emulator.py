@@ -10,12 +10,13 @@ from __future__ import annotations
 import hmac
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from ..emulation import Request, Sender, refuse_seed
 from .graph import GraphApiError, appsecret_proof, graph_time, no_object, select
 from .graph_app import GraphEmulator, Handler
+from .insights import page_insights, post_insights, seed_insights
 from .world import PAGE_ID, FacebookWorld
 
 SCHEDULE_MIN, SCHEDULE_MAX = 10 * 60, 30 * 86400  # VERIFY: docs say 10 minutes to 30 days
@@ -171,19 +172,16 @@ class FacebookEmulator(GraphEmulator):
 
     def insights(self, node: str, params: dict[str, Any], req: Request) -> Any:
         self._need("read_insights")
-        first = datetime.fromtimestamp(int(params.get("since") or 0), tz=UTC).date()
-        last = datetime.fromtimestamp(int(params.get("until") or self.state.now()), tz=UTC).date()
-        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        data = []
-        for metric in str(params.get("metric") or "").split(","):
-            series = self.state.insights.get(metric, {})
-            values = [{"value": series.get(d.isoformat(), 0),
-                       "end_time": f"{(d + timedelta(days=1)).isoformat()}T08:00:00+0000"}
-                      for d in days]  # fmt: skip
-            data.append({"name": metric, "period": "day", "values": values,
-                         "title": metric, "description": "", "id":
-                         f"{PAGE_ID}/insights/{metric}/day"})  # fmt: skip
-        return {"data": data}
+        return page_insights(self.state, node, params)
+
+    def post_insights(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        self._need("read_insights")
+        return post_insights(self.state, node, params)
+
+    def seed_insights(self, start: date, days: int, *, followers: int) -> None:
+        """``days`` days of Page insights and posts with counters (seeded by the Page id)."""
+        with self._lock:
+            seed_insights(self.state, start, days, followers=followers)
 
     def send_message(self, node: str, params: dict[str, Any], req: Request) -> Any:
         """Send API. Refusals as Meta answers them: no such person (100/2018001), the
@@ -280,6 +278,7 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("GET", "post", ""): FacebookEmulator.get_post,
     ("DELETE", "post", ""): FacebookEmulator.delete_post,
     ("GET", "post", "comments"): FacebookEmulator.list_comments,
+    ("GET", "post", "insights"): FacebookEmulator.post_insights,
     ("DELETE", "photo", ""): FacebookEmulator.delete_photo,
     ("GET", "comment", ""): FacebookEmulator.get_comment,
     ("DELETE", "comment", ""): FacebookEmulator.delete_comment,

@@ -89,14 +89,16 @@ def split_path(path: str) -> tuple[str, str]:
 
 
 def field_names(fields: str | None, default: tuple[str, ...]) -> list[str]:
-    """Top-level names of a ``fields`` parameter (nested ``{...}`` selections ignored).
+    """Top-level names of a ``fields`` parameter (nested ``{...}`` selections and
+    ``.summary(…)``-style modifiers ignored).
 
-    >>> field_names("id,picture{url},cover", ("id",))
-    ['id', 'picture', 'cover']
+    >>> field_names("id,picture{url},cover,reactions.summary(total_count).limit(0)", ("id",))
+    ['id', 'picture', 'cover', 'reactions']
     """
     if not fields:
         return list(default)
-    return [f for f in re.sub(r"\{[^{}]*\}", "", fields).split(",") if f]
+    names = re.sub(r"\{[^{}]*\}", "", fields).split(",")
+    return [f.split(".")[0] for f in names if f]
 
 
 def select(obj: dict[str, Any], fields: str | None, default: tuple[str, ...]) -> dict:

@@ -14,14 +14,23 @@ from __future__ import annotations
 import hmac
 import json
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from ..emulation import Request, Sender, refuse_seed
 from ..facebook.graph import GraphApiError, graph_time, no_object, select
 from ..facebook.graph_app import GraphEmulator, Handler
+from .insights import media_insights, seed_insights, user_insights
 from .world import IG_USER_ID, QUOTA_TOTAL, QUOTA_WINDOW, InstagramWorld
 
 COMMENT_DEFAULT = ("timestamp", "text")
+
+
+def _within(timestamp: str, params: dict[str, Any]) -> bool:
+    """``since`` / ``until`` (Unix time) of the media edge."""
+    moment = datetime.strptime(timestamp, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    since, until = params.get("since"), params.get("until")
+    return (not since or moment >= int(since)) and (not until or moment <= int(until))
 
 
 def _json(value: Any) -> dict[str, Any]:
@@ -114,10 +123,22 @@ class InstagramEmulator(GraphEmulator):
 
     def list_media(self, node: str, params: dict[str, Any], req: Request) -> Any:
         items = sorted(self.state.media.values(), key=lambda m: m["id"], reverse=True)
+        items = [m for m in items if _within(m["timestamp"], params)]
         start, limit = int(params.get("after") or 0), int(params.get("limit") or 25)
         data = [select(m, params.get("fields"), ("id",)) for m in items[start : start + limit]]
         return {"data": data, "paging": {"cursors": {"before": str(start),
                                                      "after": str(start + limit)}}}  # fmt: skip
+
+    def insights(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        return user_insights(self.state, node, params)
+
+    def media_insights(self, node: str, params: dict[str, Any], req: Request) -> Any:
+        return media_insights(self.state, node, params)
+
+    def seed_insights(self, start: date, days: int, *, followers: int) -> None:
+        """``days`` days of account insights and media with counters (seeded by the id)."""
+        with self._lock:
+            seed_insights(self.state, start, days, followers=followers)
 
     def publishing_limit(self, node: str, params: dict[str, Any], req: Request) -> Any:
         config = {"quota_total": QUOTA_TOTAL, "quota_duration": QUOTA_WINDOW}
@@ -207,6 +228,8 @@ ROUTES: dict[tuple[str, str, str], Handler] = {
     ("GET", "media", ""): InstagramEmulator.get_media,
     ("DELETE", "media", ""): InstagramEmulator.delete_media,
     ("GET", "media", "comments"): InstagramEmulator.list_comments,
+    ("GET", "user", "insights"): InstagramEmulator.insights,
+    ("GET", "media", "insights"): InstagramEmulator.media_insights,
     ("DELETE", "comment", ""): InstagramEmulator.delete_comment,
     ("POST", "comment", ""): InstagramEmulator.hide_comment,
     ("POST", "comment", "replies"): InstagramEmulator.reply_comment,

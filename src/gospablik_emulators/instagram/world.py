@@ -23,7 +23,7 @@ class InstagramWorld:
         self.token_expires_at: float | None = None
         self.scopes = {"instagram_basic", "instagram_content_publish",
                        "instagram_manage_comments", "instagram_manage_messages",
-                       "pages_read_engagement"}  # fmt: skip
+                       "pages_read_engagement", "instagram_manage_insights"}  # fmt: skip
         self.app_secret = DEMO_APP_SECRET
         self.user: dict[str, Any] = {
             "id": IG_USER_ID, "username": "minzdrav_demo", "name": "Минздрав Кузбасса (демо)",
@@ -34,6 +34,7 @@ class InstagramWorld:
         self.containers: dict[str, dict[str, Any]] = {}
         self.media: dict[str, dict[str, Any]] = {}
         self.comments: dict[str, dict[str, Any]] = {}
+        self.insights: dict[str, dict[str, int]] = {}  # metric -> day (YYYY-MM-DD) -> value
         self.published_at: list[float] = []
         self.processing_polls = 1  # status reads answered IN_PROGRESS before FINISHED
         self.unreachable: set[str] = set()  # media URLs Meta "cannot download"

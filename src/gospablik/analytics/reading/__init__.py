@@ -14,6 +14,8 @@ from datetime import date
 from gospablik.networks.base import NETWORK_LABELS_RU, BaseConnector
 
 from .base import PostCounters, Reading
+from .facebook import read_facebook
+from .instagram import read_instagram
 from .max import read_max
 from .ok import read_ok
 from .telegram import read_telegram
@@ -26,6 +28,8 @@ READERS: dict[str, Callable[[BaseConnector, date, date], Reading]] = {
     "ok": read_ok,
     "telegram": read_telegram,
     "max": read_max,
+    "facebook": read_facebook,
+    "instagram": read_instagram,
 }
 
 

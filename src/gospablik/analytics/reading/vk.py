@@ -1,6 +1,7 @@
 """VK: ``stats.get`` (views, reach, activity by day), ``groups.getById`` (members now,
 earlier days derived from the day's subscribed/unsubscribed), ``wall.get`` (posts and
-their counters)."""
+their counters) and ``stats.getPostReach`` (a post's reach: only for the latest 300 posts
+of communities with 5,000+ members or official ones)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from gospablik.networks.base import BaseConnector
 
 from .base import PostCounters, Reading, excerpt, today, utc_day
 
+REACH_MEMBERS = 5000
+REACH_LATEST = 300
+REACH_BATCH = 30  # post ids per stats.getPostReach call
 POST_REACH_GAP = (
     "ВКонтакте отдаёт охват записи только для 300 последних записей и только сообществам "
     "от 5000 участников или официальным"
@@ -25,14 +29,38 @@ def read_vk(connector: BaseConnector, since: date, until: date) -> Reading:
     with reading.part(("views", "reach", "likes", "reposts", "comments")):
         for period in _stats(api, connector, reading):
             net |= _put_period(reading, period)
+    group: dict[str, Any] = {}
     with reading.part(("followers",)):
-        _followers(reading, api, connector, net)
+        group = _followers(reading, api, connector, net)
+    latest: set[str] = set()
     with reading.part(("posts",), post_metrics=("views", "likes", "reposts", "comments")):
-        for item in _wall(api, connector, reading):
+        for position, item in enumerate(_wall(api, connector, reading)):
             reading.add_post(_post(connector, item))
+            if position < REACH_LATEST and not item.get("is_pinned"):
+                latest.add(str(item["id"]))
         reading.count_posts()
-    reading.post_gaps.setdefault("reach", POST_REACH_GAP)
+    with reading.part((), post_metrics=("reach",)):
+        if _gives_post_reach(group):
+            _post_reach(api, connector, [p for p in reading.posts if p.post_id in latest])
+    if any("reach" not in p.values for p in reading.posts):
+        reading.post_gaps.setdefault("reach", POST_REACH_GAP)
     return reading
+
+
+def _gives_post_reach(group: dict[str, Any]) -> bool:
+    return int(group.get("members_count") or 0) >= REACH_MEMBERS or bool(group.get("verified"))
+
+
+def _post_reach(api: Any, connector: Any, posts: list[PostCounters]) -> None:
+    by_id = {p.post_id: p for p in posts}
+    ids = list(by_id)
+    for start in range(0, len(ids), REACH_BATCH):
+        found = api.call("stats.getPostReach", owner_id=connector.owner_id,
+                         post_ids=",".join(ids[start : start + REACH_BATCH]))  # fmt: skip
+        for item in found or []:
+            post = by_id.get(str(item.get("post_id")))
+            if post is not None and item.get("reach_total") is not None:
+                post.values["reach"] = int(item["reach_total"])
 
 
 def _stats(api: Any, connector: Any, reading: Reading) -> list[dict[str, Any]]:
@@ -58,10 +86,12 @@ def _put_period(reading: Reading, period: dict[str, Any]) -> dict[date, int]:
     return {day: int(activity.get("subscribed", 0)) - int(activity.get("unsubscribed", 0))}
 
 
-def _followers(reading: Reading, api: Any, connector: Any, net: dict[date, int]) -> None:
+def _followers(reading: Reading, api: Any, connector: Any, net: dict[date, int]) -> dict[str, Any]:
     """Members now; each earlier day's end count is the next day's minus its net gain."""
-    group = api.call("groups.getById", group_id=connector.group_id, fields="members_count")
-    count = int(group["groups"][0]["members_count"])
+    answer = api.call("groups.getById", group_id=connector.group_id,
+                      fields="members_count,verified")  # fmt: skip
+    group: dict[str, Any] = answer["groups"][0]
+    count = int(group["members_count"])
     day = today()
     while day >= reading.since:
         reading.put(day, "followers", count)
@@ -69,9 +99,10 @@ def _followers(reading: Reading, api: Any, connector: Any, net: dict[date, int])
             reading.gaps.setdefault(
                 "followers", "ВКонтакте не дал прирост подписчиков за этот день (stats.get)"
             )
-            return
+            return group
         count -= net.get(day, 0)
         day -= timedelta(days=1)
+    return group
 
 
 def _wall(api: Any, connector: Any, reading: Reading) -> Iterator[dict[str, Any]]:
