@@ -24,8 +24,9 @@ OFF_MESSAGE = "Порядок министерства не предусматр
 OVERSIGHT_FUNCTIONS = frozenset({"content_approval", "information_requests"})
 
 
-class ApprovalsOff(LookupError):
-    """The ministry's policy has no approvals section (e.g. order 001)."""
+class ApprovalsOff(Http404, LookupError):
+    """The ministry's policy has no approvals section (e.g. order 001): the pages are
+    not there (404), and the menu does not show them."""
 
     def __init__(self) -> None:
         super().__init__(OFF_MESSAGE)

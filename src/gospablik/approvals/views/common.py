@@ -22,24 +22,31 @@ from gospablik.web.decorators import ministry_view
 View = Callable[..., HttpResponseBase]
 
 
+def _door(user: Any, ministry: Ministry) -> None:
+    need(who(user, ministry).can_view)
+
+
 def approvals_view(view: View) -> View:
     """``view(request, ministry, me, ...)``; a ministry without approvals gets the notice."""
 
     @wraps(view)
-    def wrapper(
+    def inner(
         request: HttpRequest, ministry: Ministry, *args: Any, **kwargs: Any
     ) -> HttpResponseBase:
-        try:
-            me = who(request.user, ministry)
-        except ApprovalsOff:
-            context = {"ministry": ministry, "message": OFF_MESSAGE}
-            return render(request, "approvals/off.html", context, status=404)
-        if not me.can_view:
-            raise PermissionDenied("Недостаточно прав")
-        return view(request, ministry, me, *args, **kwargs)
+        return view(request, ministry, who(request.user, ministry), *args, **kwargs)
 
     # ministry_view is typed for HttpResponse; file downloads return a streaming response.
-    return ministry_view()(cast("Callable[..., HttpResponse]", wrapper))
+    gated = ministry_view(door=_door)(cast("Callable[..., HttpResponse]", inner))
+
+    @wraps(gated)
+    def shown(request: HttpRequest, ministry: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return gated(request, ministry, *args, **kwargs)
+        except ApprovalsOff:
+            context = {"ministry": Ministry.objects.get(key=ministry), "message": OFF_MESSAGE}
+            return render(request, "approvals/off.html", context, status=404)
+
+    return cast("View", shown)
 
 
 def need(allowed: bool) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -22,18 +21,11 @@ View = Callable[..., HttpResponse]
 def moderation_view(*perms: Perm) -> Callable[[View], View]:
     """A ministry page for users holding any of ``perms`` (foreign ministry: 404, else 403)."""
 
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(
-            request: HttpRequest, ministry: Ministry, *args: Any, **kwargs: Any
-        ) -> HttpResponse:
-            if not any(has_perm(request.user, ministry, perm) for perm in perms):
-                raise PermissionDenied("Недостаточно прав")
-            return view(request, ministry, *args, **kwargs)
+    def door(user: Any, ministry: Ministry) -> None:
+        if not any(has_perm(user, ministry, perm) for perm in perms):
+            raise PermissionDenied("Недостаточно прав")
 
-        return ministry_view(Perm.VIEW)(checked)
-
-    return decorate
+    return ministry_view(Perm.VIEW, door=door)
 
 
 def abilities(request: HttpRequest, ministry: Ministry) -> dict[str, bool]:
