@@ -23,6 +23,7 @@ from gospablik.registry.actions import do_mark_account_deleted, do_register_acco
 from gospablik.registry.models import Account
 from gospablik.web.demo_dialogue import load_dialogue_demo
 from gospablik.web.demo_networks import connect_demo_accounts
+from gospablik.web.demo_records import load_records
 
 DEMO_PASSWORD = "gospablik-demo"  # noqa: S105 — printed for the demo only, never used in production
 
@@ -126,6 +127,8 @@ def load_demo(today: date | None = None) -> list[Person]:
         connect_demo_accounts()
         _content(health, today)
         load_dialogue_demo(health)
+        for key in ACCOUNTS:
+            load_records(Ministry.objects.get(key=key))
     tick()
     return PEOPLE
 
