@@ -1,3 +1,5 @@
+import pytest
+
 from gospablik.moderation.classifier import (
     Finding,
     Item,
@@ -52,17 +54,36 @@ def test_it_holds_a_finding_to_its_ceiling():
     assert both.action == "hide"
 
 
-def test_it_never_deletes_our_hand_labelled_citizens_on_its_own():
+@pytest.mark.parametrize("name", ["ministry_eval.tsv", "vk_real/tune.tsv"])
+def test_it_never_deletes_our_hand_labelled_citizens_on_its_own(name):
     """Every ordinary comment and every rude-but-lawful criticism of the hand-labelled
-    ministry set (``data/moderation/ministry_eval.tsv``, never trained on) is kept or
-    sent to a moderator, never deleted by the classifier alone."""
+    ministry set (``data/moderation/ministry_eval.tsv``, never trained on) and of the
+    labelled real VK comments (``data/moderation/vk_real``: the tuning part and the test
+    part, which is never trained or tuned on) is kept or sent to a moderator, never
+    deleted by the classifier alone."""
     from gospablik.moderation.classifier.training.data import read_labelled
     from gospablik.moderation.classifier.training.handset import CLEAN, EVAL_SET
 
-    texts = [text for label, text in read_labelled(EVAL_SET) if label in CLEAN]
+    texts = [text for label, text in read_labelled(EVAL_SET.parent / name) if label in CLEAN]
     assert len(texts) >= 200
-    verdicts = default_pipeline().classify_many(texts)
+    verdicts = default_pipeline(explain=False).classify_many(texts)
     assert [t for t, v in zip(texts, verdicts, strict=True) if v.action == "delete"] == []
+
+
+def test_an_insult_aimed_at_the_authority_is_deleted_and_criticism_kept():
+    """data/moderation/LABELLING.md: name-calling of the ministry's staff is an insult even
+    when a complaint comes with it, and an unambiguous insult word that the model confirms
+    deletes; a rhetorical question or a harsh word about the work is criticism."""
+    pipeline = default_pipeline()
+    insult = pipeline.classify("Вы там совсем идиоты? Третий месяц не можем записаться")
+    assert insult.labels == ["insult"] and insult.action == "delete"
+    assert "идиоты" in insult.findings[-1].explanation
+    for text in (
+        "Вы там совсем с ума сошли? Третий месяц не можем записаться",
+        "Позор такой работе, третий месяц не можем записаться",
+        "Идиотизм какой-то: третий месяц не можем записаться",
+    ):
+        assert pipeline.classify(text).action != "delete", text
 
 
 def test_it_keeps_polite_comments():

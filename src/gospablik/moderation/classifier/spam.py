@@ -165,7 +165,10 @@ class SpamModel:
 
     A polite request (``courtesy.is_polite_request``) with no contact, link, offer or
     disguised word is never deleted on this score alone: its finding's ceiling is
-    ``review`` (citizens ask to be written to in private messages too).
+    ``review`` (citizens ask to be written to in private messages too). Nor is any text
+    without a way to reach the sender (link, phone, username, «пиши в лс») or a
+    disguised word: on real comments the score alone deleted «давай напиши» and a remark
+    about salaries in dollars.
 
     >>> from gospablik.moderation.classifier.text_model import TextModel, sigmoid
     >>> model = SpamModel(TextModel.load())
@@ -200,6 +203,9 @@ class SpamModel:
         if is_polite_request(item.normalized) and not has_evidence(signals):
             explanation += "; вежливое обращение без контактов и предложений: только на проверку"
             return [Finding("spam", score, spans, explanation, ceiling="review")]
+        if not can_delete(signals, offers):
+            explanation += "; нет контактов для связи: только на проверку"
+            return [Finding("spam", score, spans, explanation, ceiling="review")]
         return [Finding("spam", score, spans, explanation)]
 
     def _spans(self, item: Item, offers: Offers) -> list[Span]:
@@ -218,6 +224,13 @@ def has_evidence(signals: dict[str, float]) -> bool:
     word disguised with Latin letters or digits (``signals`` from ``form_signals``)."""
     keys = ("offers", "links", "phones", "usernames", "mixed_words")
     return any(signals[key] > 0 for key in keys)
+
+
+def can_delete(signals: dict[str, float], offers: Offers) -> bool:
+    """Whether a spam text may be deleted automatically: it gives a way to reach the
+    sender (link, phone, username, a call to write in private) or disguises a word."""
+    keys = ("links", "phones", "usernames", "mixed_words")
+    return any(signals[key] > 0 for key in keys) or any(s.key == "dm" for s, _ in offers.fired)
 
 
 def _explain(score: float, offers: Offers, signals: dict[str, float]) -> str:

@@ -19,6 +19,9 @@ CITIZENS_HOLDOUT = Path(__file__).parent / "citizen_comments_holdout.txt"
 # Our hand-labelled comments that look like a ministry's page, for training only
 # (the evaluation set is ``data/moderation/ministry_eval.tsv`` at the repository root).
 MINISTRY_TRAIN = Path(__file__).parent / "ministry_train.tsv"
+# Real VK comments labelled by our rules (data/moderation/vk_real/SOURCE.md): the tuning
+# part is trained on; its test part (``test.tsv``) never is.
+VK_REAL = Path(__file__).resolve().parents[5] / "data" / "moderation" / "vk_real"
 APPEALS_LIMIT = 12000  # citizen appeals kept (of 42k): clean negatives, not the majority
 APPEAL_CHARS = (20, 280)  # appeals are cut to comment length (README: length confound)
 TOXIC_CLASSES = frozenset(("insult", "obscenity", "threat"))
@@ -182,11 +185,18 @@ def load_ministry(path: Path = MINISTRY_TRAIN, source: str = "ministry") -> list
     ]
 
 
+def load_vk_real(path: Path = VK_REAL / "tune.tsv") -> list[Sample]:
+    """The tuning part of our labelled real VK comments (none when the file is absent,
+    e.g. outside a checkout of the repository)."""
+    return load_ministry(path, "vk_real") if path.exists() else []
+
+
 def load_all(root: Path, news_limit: int, seed: int, extra: bool = True) -> list[Sample]:
     """Every set; 2ch/pikabu comments that russe_detox also holds are left out of
     2ch/pikabu, so that no text is on both sides of a cross-domain or fold split.
     The citizen comments come after the shared sets, so those keep their positions;
-    with ``extra`` the sets of ``extra/`` and our ministry comments follow."""
+    with ``extra`` the sets of ``extra/``, our ministry comments and the tuning part of
+    the real VK comments follow."""
     russe = load_russe(root)
     seen = {s.text.lower() for s in russe}
     comments = [s for s in load_2ch(root) if s.text.lower() not in seen]
@@ -196,4 +206,5 @@ def load_all(root: Path, news_limit: int, seed: int, extra: bool = True) -> list
         known = seen | {s.text.lower() for s in comments}
         samples += load_ok(root, known) + load_sariellee(root)
         samples += load_appeals(root, APPEALS_LIMIT, seed) + load_ministry()
+        samples += load_vk_real()
     return samples

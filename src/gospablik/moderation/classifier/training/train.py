@@ -7,7 +7,9 @@ thresholds chosen on those predictions over all sources; figures of the whole
 pipeline at those thresholds on clean and distorted spellings; a final fit on
 everything, written to ``--out``; then, for the model card, leave-one-source-out and
 hand-labelled (``data/moderation/ministry_eval.tsv``) figures of the previous recipe
-(v1, refitted in the same run) and of this one.
+(v1, refitted in the same run) and of this one, and the same on the untouched test part
+of the real VK comments (``data/moderation/vk_real/test.tsv``; its tuning part is trained
+on).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from gospablik.moderation.classifier.spam_stack import SpamStack
 from gospablik.moderation.classifier.text_model import TextModel
 from gospablik.moderation.classifier.training import handset, report, validate
 from gospablik.moderation.classifier.training.crossdomain import Recipe, leave_one_source_out
-from gospablik.moderation.classifier.training.data import load_all
+from gospablik.moderation.classifier.training.data import VK_REAL, load_all
 from gospablik.moderation.classifier.training.lexicon import (
     vk_insult_words,
     write_obscene_words,
@@ -157,6 +159,7 @@ def _before_after(
         out[name] = {
             "leave_one_source_out": leave_one_source_out(trainer, recipe),
             "ministry_eval": handset.evaluate(pipeline, config.seed),
+            "vk_real_test": handset.evaluate(pipeline, config.seed, VK_REAL / "test.tsv"),
         }
     return out
 
@@ -197,13 +200,14 @@ def summary(result: dict[str, Any]) -> str:
                 f" F1 {c['f1']} (distorted F1 {d['f1']}) deleted non-toxic"
                 f" {c['deleted_non_toxic']}"
             )
-        hand = block["ministry_eval"]
-        if hand:
-            c, d = hand["toxic_clean"], hand["toxic_distorted"]
-            lines.append(
-                f"{when} ministry_eval: P {c['precision']} R {c['recall']} F1 {c['f1']}"
-                f" (distorted F1 {d['f1']}); by category {hand['by_category']}"
-            )
+        for key in ("ministry_eval", "vk_real_test"):
+            hand = block.get(key)
+            if hand:
+                c, d = hand["toxic_clean"], hand["toxic_distorted"]
+                lines.append(
+                    f"{when} {key}: P {c['precision']} R {c['recall']} F1 {c['f1']}"
+                    f" (distorted F1 {d['f1']}); by category {hand['by_category']}"
+                )
     for name, row in v["toxic_pipeline"].items():
         lines.append(f"toxic-vs-not {name}: P {row['precision']} R {row['recall']} F1 {row['f1']}")
     for name, row in v["lexicon_only"].items():

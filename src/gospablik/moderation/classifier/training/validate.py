@@ -26,7 +26,10 @@ from gospablik.moderation.classifier.training.weighting import source_weights
 COMMENTS = ("2ch_pikabu", "russe_train", "russe_train_neutral", "russe_dev", "russe_dev_neutral")
 # Every source labelled for insults: thresholds are chosen on all of them, each source
 # weighted as in training (a forum-only threshold over-flags a politer page).
-INSULT_SOURCES = (*COMMENTS, "ok", "sariellee", "appeals", "news", "ministry")
+INSULT_SOURCES = (*COMMENTS, "ok", "sariellee", "appeals", "news", "ministry", "vk_real")
+# Real comments from public pages (the tuning part of data/moderation/vk_real): where
+# there are any, the insult label threshold is the model's best F1 on them.
+TARGET = "vk_real"
 ORDINARY = ("russe_train_neutral", "russe_dev_neutral", "news")  # spam FPR is measured on these
 TOXIC = ("obscenity", "insult", "threat")
 INSULT_DELETE_PRECISION = 0.95
@@ -130,8 +133,13 @@ def choose_thresholds(trainer: Trainer, oof: OutOfFold) -> Thresholds:
     weight = source_weights([trainer.samples[i].source for i in rows], y)
     # The lexicon's hits score LEXICON_SCORE: the label threshold never rises above it, so
     # a curated insult word always labels and goes to review (the model's own best F1
-    # threshold may be higher: its scores between the two go to review as well).
-    insult_label = min(metrics.best_f1(y, p, INSULT_PREVALENCE, weight), LEXICON_SCORE)
+    # threshold may be higher: its scores between the two go to review as well). On real
+    # comments of public pages the model over-flags rude criticism, so their out-of-fold
+    # best F1 sets the threshold when they are present.
+    target = [k for k, i in enumerate(rows) if trainer.samples[i].source == TARGET]
+    best = metrics.best_f1(y[target], p[target]) if target else None
+    best = best if best is not None else metrics.best_f1(y, p, INSULT_PREVALENCE, weight)
+    insult_label = min(best, LEXICON_SCORE)
     insult_delete = (
         metrics.for_precision(y, p, INSULT_DELETE_PRECISION, INSULT_PREVALENCE, weight) or 0.99
     )

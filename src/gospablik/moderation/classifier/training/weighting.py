@@ -22,9 +22,9 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-# Our hand-labelled ministry comments count this many times the mass that their size
-# would give them (they are the only target-domain labels).
-BOOST = {"ministry": 4.0}
+# Our hand-labelled ministry comments and real VK comments count this many times the mass
+# that their size would give them (they are the only target-domain labels).
+BOOST = {"ministry": 4.0, "vk_real": 4.0}
 NB_SMOOTHING = 1.0
 
 
