@@ -20,12 +20,13 @@ from gospablik.duties.faults import isolated
 from gospablik.duties.models import Duty, Notification
 from gospablik.orgs.access import WORKING_ROLES
 from gospablik.orgs.models import Membership
-from gospablik.policy.store import policy_for
+from gospablik.policy.store import per_pass, policy_for
 
 BATCH = 100
 RETRY_AFTER = timedelta(hours=1)  # a duty whose check failed is looked at again after this
 
 
+@per_pass
 def tick(now: datetime | None = None) -> int:
     """Process every duty whose next check is due; return how many were handled."""
     moment = now or timezone.now()

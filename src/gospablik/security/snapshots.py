@@ -34,6 +34,7 @@ from gospablik.networks.outbound import (
     run_once,
     run_one,
 )
+from gospablik.policy.store import per_pass
 from gospablik.registry.models import Account
 from gospablik.security.actions import allowed_map
 from gospablik.security.alerts import do_raise_alerts
@@ -279,6 +280,7 @@ def queue_due(now: datetime) -> None:
         AccountSecurity.objects.filter(pk=row.pk).update(next_snapshot_at=now + interval())
 
 
+@per_pass
 def snapshot_all(now: datetime | None = None) -> int:
     """One cycle: every due account is looked at once. Returns how many were."""
     moment = now or timezone.now()
