@@ -10,34 +10,34 @@ from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.duties.faults import isolated
 from gospablik.duties.models import Duty, Notification
+from gospablik.duties.outbox import Outbox, Recipients
 from gospablik.orgs.access import WORKING_ROLES
-from gospablik.orgs.models import Membership
-from gospablik.policy.store import policy_for
+from gospablik.policy.store import per_pass, policy_for
 
 BATCH = 100
 RETRY_AFTER = timedelta(hours=1)  # a duty whose check failed is looked at again after this
 
 
+@per_pass
 def tick(now: datetime | None = None) -> int:
     """Process every duty whose next check is due; return how many were handled."""
     moment = now or timezone.now()
-    handled = 0
+    handled, recipients = 0, Recipients()
     while True:
-        batch = _process_batch(moment)
+        batch = _process_batch(moment, recipients)
         handled += batch
         if batch < BATCH:
             return handled
 
 
-def _process_batch(now: datetime) -> int:
+def _process_batch(now: datetime, recipients: Recipients) -> int:
+    outbox = Outbox()
     with transaction.atomic():
         duties = list(
             Duty.objects.select_for_update(skip_locked=True)
@@ -46,25 +46,30 @@ def _process_batch(now: datetime) -> int:
             .order_by("next_check_at")[:BATCH]
         )
         for duty in duties:
-            if isolated("duties.tick", duty, duty.ministry_id, partial(_check, duty, now)):
+            step = partial(_check, duty, now, recipients)
+            sent = isolated("duties.tick", duty, duty.ministry_id, step)
+            if sent is not None:
+                outbox.take(sent)  # a failed duty's savepoint took its notifications back
                 continue
             # the fault is recorded; the duty waits instead of blocking every batch
             Duty.objects.filter(pk=duty.pk).update(next_check_at=now + RETRY_AFTER)
+        outbox.store()
+    outbox.send()  # after the commit: no mail about a check that was rolled back
     return len(duties)
 
 
-def _check(duty: Duty, now: datetime) -> bool:
+def _check(duty: Duty, now: datetime, recipients: Recipients) -> Outbox:
     assert duty.due_at is not None
     policy = policy_for(duty.ministry)
-    tz = policy.tz()
+    tz, outbox = policy.tz(), Outbox()
     if now >= duty.due_at:
-        _escalate(duty, escalation_role(policy, duty.kind), tz)
+        _escalate(duty, escalation_role(policy, duty.kind), tz, recipients, outbox)
         duty.next_check_at = None
     else:
-        _remind(duty, tz)
+        _remind(duty, tz, recipients, outbox)
         duty.next_check_at = _next_reminder(duty, now, policy.reminders.before_hours)
     duty.save(update_fields=["next_check_at", "reminders_sent", "escalated_at"])
-    return True
+    return outbox
 
 
 def escalation_role(policy: Any, kind: str) -> str:
@@ -82,18 +87,18 @@ def _next_reminder(duty: Duty, now: datetime, before_hours: list[int]) -> dateti
     return upcoming[0] if upcoming else duty.due_at
 
 
-def _remind(duty: Duty, tz: tzinfo) -> None:
-    users = _members(duty.owner_org_id, WORKING_ROLES)
+def _remind(duty: Duty, tz: tzinfo, recipients: Recipients, outbox: Outbox) -> None:
+    users = recipients.of_org(duty.owner_org_id, WORKING_ROLES)
     text = f"Напоминание: «{duty.title}» — срок {_local(duty.due_at, tz)}"
-    _notify(users, duty, Notification.Level.REMINDER, text)
+    outbox.notify(users, duty, Notification.Level.REMINDER, text)
     duty.reminders_sent += 1
 
 
-def _escalate(duty: Duty, role: str, tz: tzinfo) -> None:
-    heads = _members_of_kind(duty.ministry_id, "ministry", {role})
-    owners = _members(duty.owner_org_id, WORKING_ROLES)
+def _escalate(duty: Duty, role: str, tz: tzinfo, recipients: Recipients, outbox: Outbox) -> None:
+    heads = recipients.of_kind(duty.ministry_id, "ministry", {role})
+    owners = recipients.of_org(duty.owner_org_id, WORKING_ROLES)
     text = f"Просрочено: «{duty.title}» ({duty.owner_org}) — срок был {_local(duty.due_at, tz)}"
-    _notify(heads | owners, duty, Notification.Level.ESCALATION, text)
+    outbox.notify(heads | owners, duty, Notification.Level.ESCALATION, text)
     duty.escalated_at = timezone.now()
     record(
         "duty.escalate",
@@ -101,38 +106,6 @@ def _escalate(duty: Duty, role: str, tz: tzinfo) -> None:
         ministry=duty.ministry,
         after={"escalated_to": sorted(u.get_username() for u in heads)},
     )
-
-
-def _members(org_id: int, roles: set[str] | frozenset[str]) -> set[Any]:
-    qs = Membership.objects.filter(
-        organization_id=org_id, role__in=roles, is_active=True, user__is_active=True
-    ).select_related("user")
-    return {m.user for m in qs}
-
-
-def _members_of_kind(ministry_id: int, kind: str, roles: set[str]) -> set[Any]:
-    qs = Membership.objects.filter(
-        organization__ministry_id=ministry_id,
-        organization__kind=kind,
-        role__in=roles,
-        is_active=True,
-        user__is_active=True,
-    ).select_related("user")
-    return {m.user for m in qs}
-
-
-def _notify(users: set[Any], duty: Duty, level: str, text: str) -> None:
-    for user in users:
-        Notification.objects.create(user=user, duty=duty, level=level, text=text)
-        if user.email:
-            link = f"{settings.SITE_URL}/{duty.ministry.key}/duties/{duty.pk}/"
-            send_mail(
-                f"gospablik: {text[:120]}",
-                f"{text}\n\n{link}",
-                settings.DEFAULT_FROM_EMAIL,
-                [user.email],
-                fail_silently=True,
-            )
 
 
 def _local(moment: datetime | None, tz: tzinfo) -> str:
@@ -143,5 +116,7 @@ def _local(moment: datetime | None, tz: tzinfo) -> str:
 
 def alert_owners(duty: Duty) -> None:
     """Notify the owning organization at once (alerts do not wait for a reminder stage)."""
-    users = _members(duty.owner_org_id, WORKING_ROLES)
-    _notify(users, duty, Notification.Level.ALERT, duty.title)
+    outbox = Outbox()
+    users = Recipients().of_org(duty.owner_org_id, WORKING_ROLES)
+    outbox.notify(users, duty, Notification.Level.ALERT, duty.title)
+    outbox.deliver()

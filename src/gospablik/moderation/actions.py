@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.moderation import daily
 from gospablik.moderation.authors import name_author
 from gospablik.moderation.bans import queue_sanction, unban_on_networks
 from gospablik.moderation.classifier import Verdict
@@ -93,6 +94,10 @@ def _intake(
     comment.save(update_fields=STATE if existing is None else None)
     if existing is not None and existing.is_tombstone:  # deleted outside before we saw it
         archive_copy(comment, actor=None, block_author=False, now=now, done=True)
+    if existing is None:
+        daily.count_new(comment, comment.verdict.labels)
+    else:
+        daily.refresh(comment, now)
     record(
         "moderation.intake" if existing is None else "moderation.edit",
         obj=comment,
@@ -250,6 +255,7 @@ def do_decide(comment: Comment, decision: str, *, actor: Any, reason: str = "") 
             comment, _verdict_of(comment), actor=actor, sanction=decision == "ban", now=now
         )
     comment.save(update_fields=STATE)
+    daily.refresh(comment, now)
     record(
         f"moderation.{decision}",
         actor=actor,
@@ -346,6 +352,7 @@ def do_record_restore(
     comment.decided_by, comment.decided_by_repr, comment.decided_at = actor, actor_repr(actor), now
     comment.decision_reason = reason[:500]
     comment.save(update_fields=STATE)
+    daily.refresh(comment, now)
     record(
         "moderation.restore",
         actor=actor,

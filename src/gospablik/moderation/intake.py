@@ -16,6 +16,7 @@ from django.db import connection as db_connection
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.moderation import daily
 from gospablik.moderation.actions import After, archive_copy, do_intake, state_of
 from gospablik.moderation.authors import name_of
 from gospablik.moderation.decide import findings_json
@@ -178,6 +179,7 @@ def _note_deleted(account: Account, comment_id: str, post_id: str, deleter: Any)
     leave_review(comment)
     comment.save()
     archive_copy(comment, actor=None, block_author=False, now=timezone.now(), done=True)
+    daily.refresh(comment, comment.decided_at)
     record("moderation.deleted_outside", obj=comment, ministry=account.ministry, before=before,
            after=state_of(comment), reason=reason)  # fmt: skip
 
@@ -193,6 +195,7 @@ def _tombstone(account: Account, comment_id: str, post_id: str, who: str, reason
             comment.save()
     except IntegrityError:
         return
+    daily.count_new(comment, [])
     record("moderation.deleted_outside", obj=comment, ministry=account.ministry,
            after=state_of(comment), reason=reason)  # fmt: skip
 

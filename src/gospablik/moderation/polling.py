@@ -15,6 +15,7 @@ from gospablik.moderation.models import Comment
 from gospablik.networks.base import Capability, ConnectorError, RemoteComment
 from gospablik.networks.connections import capabilities_of, connector_for, note_failure
 from gospablik.networks.models import Connection
+from gospablik.policy.store import per_pass
 from gospablik.registry.models import Account
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def polled_networks() -> list[str]:
     ]
 
 
+@per_pass
 def poll_all(now: datetime | None = None) -> int:
     """One pass over every connected account of a network without push; new comments."""
     found = 0

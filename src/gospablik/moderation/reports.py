@@ -7,16 +7,21 @@ import io
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from gospablik.moderation.decide import CATEGORY_RU
 from gospablik.moderation.labels import category_label
-from gospablik.moderation.models import AUTO, ArchivedItem, Comment
+from gospablik.moderation.models import (
+    ModerationCategoryDay,
+    ModerationDay,
+    ModerationReviewDay,
+)
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
 
@@ -76,31 +81,19 @@ class Report:
     total: Row
 
 
-def period_bounds(since: date, until: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """Local calendar days ``since``..``until`` inclusive as an aware half-open range."""
-    start = datetime.combine(since, time.min, tzinfo=tz)
-    return start, datetime.combine(until + timedelta(days=1), time.min, tzinfo=tz)
-
-
 def build_report(
     ministry: Ministry, since: date, until: date, tz: ZoneInfo, account: Account | None = None
 ) -> Report:
-    """One query per section over the whole ministry (never one per account): the
-    comment counts, the categories, the review times, the archive counts."""
-    start, end = period_bounds(since, until, tz)
-    accounts = Account.objects.filter(ministry=ministry)
+    """From the per-account-per-day tables (``moderation.daily``): one query per section
+    (the counts, the categories, the review times, the names), never one per account.
+    ``tz`` is the policy's: the tables' days are its local days."""
+    scope = Q(ministry=ministry, day__gte=since, day__lte=until)
     if account is not None:
-        accounts = accounts.filter(pk=account.pk)
-    comments = Comment.objects.filter(
-        ministry=ministry, received_at__gte=start, received_at__lt=end
-    )
-    if account is not None:
-        comments = comments.filter(account=account)
+        scope &= Q(account=account)
     rows: dict[int, Row] = {}
-    _counts(rows, comments)
-    _categories(rows, comments)
-    _decisions(rows, comments)
-    _archives(rows, accounts, start, end)
+    _counts(rows, ModerationDay.objects.filter(scope))
+    _categories(rows, ModerationCategoryDay.objects.filter(scope))
+    _decisions(rows, ModerationReviewDay.objects.filter(scope))
     if account is not None:
         rows.setdefault(account.pk, Row("", ""))
     _name(rows)
@@ -113,49 +106,29 @@ def _row(rows: dict[int, Row], account_id: int) -> Row:
     return rows.setdefault(account_id, Row("", ""))
 
 
-def _counts(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
-    counts = comments.values("account_id").annotate(
-        volume=Count("pk"),
-        auto_deleted=Count("pk", filter=Q(auto_action="delete")),
-        auto_hidden=Count("pk", filter=Q(auto_action="hide")),
-        reviewed=Count("pk", filter=Q(auto_action="review")),
-        auto_kept=Count("pk", filter=Q(auto_action="keep")),
-    )
-    for item in counts.order_by():
-        row = _row(rows, item["account_id"])
-        for name in ("volume", "auto_deleted", "auto_hidden", "reviewed", "auto_kept"):
-            setattr(row, name, item[name])
+FIGURES = ["volume", "auto_deleted", "auto_hidden", "reviewed", "auto_kept"]
+FIGURES += ["deleted_by_people", "restored", "restored_auto"]
 
 
-def _categories(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
-    labelled = comments.exclude(verdict=None).exclude(verdict__labels=[])
-    for account_id, labels in labelled.values_list("account_id", "verdict__labels").order_by():
-        _row(rows, account_id).categories.update(labels or [])
+def _counts(rows: dict[int, Row], days: QuerySet[ModerationDay]) -> None:
+    sums = days.values("account_id").annotate(**{name: Sum(name) for name in FIGURES})
+    for item in sums.order_by():
+        figures: dict[str, Any] = dict(item)
+        row = _row(rows, figures["account_id"])
+        for name in FIGURES:
+            setattr(row, name, figures[name] or 0)
 
 
-def _decisions(rows: dict[int, Row], comments: QuerySet[Comment]) -> None:
-    reviewed = comments.filter(
-        auto_action="review", decided_by__isnull=False, decided_at__isnull=False
-    ).values_list("account_id", "received_at", "decided_at")
-    for account_id, received, decided in reviewed.order_by().iterator():
-        if received is not None and decided is not None:
-            _row(rows, account_id).minutes.append((decided - received).total_seconds() / 60)
+def _categories(rows: dict[int, Row], days: QuerySet[ModerationCategoryDay]) -> None:
+    sums = days.values_list("account_id", "category").annotate(n=Sum("n")).order_by()
+    for account_id, category, n in sums:
+        _row(rows, account_id).categories[category] += n
 
 
-def _archives(
-    rows: dict[int, Row], accounts: QuerySet[Account], start: datetime, end: datetime
-) -> None:
-    archives = ArchivedItem.objects.filter(account__in=accounts)
-    people = archives.filter(decided_at__gte=start, decided_at__lt=end, decided_by__isnull=False)
-    for item in people.values("account_id").annotate(n=Count("pk")).order_by():
-        _row(rows, item["account_id"]).deleted_by_people = item["n"]
-    restored = archives.filter(restored_at__gte=start, restored_at__lt=end)
-    counted = restored.values("account_id").annotate(
-        n=Count("pk"), auto=Count("pk", filter=Q(decided_by_repr=AUTO))
-    )
-    for item in counted.order_by():
-        row = _row(rows, item["account_id"])
-        row.restored, row.restored_auto = item["n"], item["auto"]
+def _decisions(rows: dict[int, Row], days: QuerySet[ModerationReviewDay]) -> None:
+    sums = days.values_list("account_id", "tenths").annotate(n=Sum("n")).order_by()
+    for account_id, tenths, n in sums:
+        _row(rows, account_id).minutes.extend([tenths / 10] * n)
 
 
 def _name(rows: dict[int, Row]) -> None:

@@ -21,7 +21,7 @@ from gospablik.moderation.judge import pipeline_for
 from gospablik.moderation.models import Comment
 from gospablik.orgs.models import Organization
 from gospablik.policy.schema import Policy
-from gospablik.policy.store import policy_for
+from gospablik.policy.store import per_pass, policy_for
 from gospablik.registry.models import Account
 
 KIND = "moderation_review"
@@ -67,6 +67,7 @@ def overdue(now: datetime) -> Any:
     return Comment.objects.filter(status=Comment.Status.REVIEW, review_due_at__lte=now)
 
 
+@per_pass
 def refresh_review_duties(now: datetime | None = None) -> int:
     """Open the duties of breached queues, complete the cleared ones; return opened count."""
     moment = now or timezone.now()

@@ -153,6 +153,9 @@ def _store_check(connection: Connection, status: str, error: str = "", code: str
     Connection.objects.filter(pk=connection.pk).update(
         status=status, last_error=error, last_error_code=code, last_checked_at=timezone.now()
     )
+    from gospablik.security.standing import store_for  # the posture shows the status
+
+    store_for(connection.account_id)
 
 
 def _record(connection: Connection, action: str, actor: Any, after: dict[str, Any]) -> None:

@@ -13,8 +13,10 @@ from gospablik.networks.inbound import receive
 from gospablik.networks.models import Connection
 from gospablik.networks.vk.connector import VKConnector
 from gospablik.networks.vk.longpoll import LongPoll
+from gospablik.policy.store import per_pass
 
 
+@per_pass
 def poll_vk_once() -> int:
     """Read new events of VK communities that have no Callback server (Callback is primary)."""
     received = 0

@@ -17,8 +17,9 @@ from gospablik.networks.models import Connection
 from gospablik.orgs.access import Perm
 from gospablik.registry.models import Account
 from gospablik.security import serializers as s
+from gospablik.security import standing
 from gospablik.security.alerts import do_resolve_alert
-from gospablik.security.assess import Posture, posture_of
+from gospablik.security.assess import Posture
 from gospablik.security.credentials import MaskedKey, masked_keys, record_view
 from gospablik.security.models import Alert
 
@@ -66,7 +67,7 @@ class PostureList(MinistryScoped, generics.ListAPIView):
     def list(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         """Paginated (issue 18): the posture is assessed for one page of accounts only."""
         page: list[Account] = self.paginate_queryset(self.get_queryset()) or []
-        postures: list[Posture] = [posture_of(a) for a in page]
+        postures: list[Posture] = standing.postures(self.ministry, page)
         return self.get_paginated_response(self.get_serializer(postures, many=True).data)
 
 

@@ -7,10 +7,11 @@ class SecurityConfig(AppConfig):
 
     def ready(self) -> None:
         from gospablik.networks.inbound import subscribe
-        from gospablik.security import receivers, totpseal
+        from gospablik.security import receivers, standing, totpseal
         from gospablik.security.snapshots import on_network_event
 
         receivers.connect()
+        standing.connect()
         totpseal.install()
         for kind in ("admins_changed", "settings_changed", "photo_changed"):
             subscribe(kind, on_network_event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from gospablik.networks.models import Connection
 from gospablik.policy.store import policy_for
@@ -11,7 +12,15 @@ from gospablik.security.actions import allowed_map
 from gospablik.security.credentials import key_label
 from gospablik.security.models import AccountSecurity, Credential, Snapshot
 from gospablik.security.owners import local_date
-from gospablik.security.posture import NEEDED_SCOPES, Facts, Finding, KeyState, findings, grade
+from gospablik.security.posture import (
+    NEEDED_SCOPES,
+    Facts,
+    Finding,
+    KeyState,
+    findings,
+    fresh_until,
+    grade,
+)
 from gospablik.security.snapshots import look_of
 
 
@@ -22,6 +31,7 @@ class Posture:
     findings: list[Finding]
     snapshot: Snapshot | None
     record: AccountSecurity | None
+    fresh_until: date = date.max  # see posture.fresh_until
 
 
 def _keys(connection: Connection | None, network: str) -> tuple[KeyState, ...]:
@@ -64,4 +74,4 @@ def posture_of(account: Account) -> Posture:
         read_error=record.last_snapshot_error if record else "",
     )
     found = findings(facts)
-    return Posture(account, grade(found), found, snap, record)
+    return Posture(account, grade(found), found, snap, record, fresh_until(facts))

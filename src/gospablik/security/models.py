@@ -204,3 +204,23 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.name})"
+
+
+class AccountPosture(models.Model):
+    """An account's assessed posture, kept by ``security.standing`` whenever its facts
+    change (issue 18): the overview and the API read these rows, one query a page."""
+
+    account = models.OneToOneField(
+        "registry.Account", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    grade = models.CharField(max_length=1)
+    findings = models.JSONField(default=list)  # [{"severity": …, "text": …}], worst first
+    fresh_until = models.DateField()  # after this local day time alone changes the findings
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["ministry", "grade"], name="security_posture_grade")]
+
+    def __str__(self) -> str:
+        return f"{self.account_id}: {self.grade}"

@@ -159,3 +159,27 @@ def grade(found: list[Finding]) -> str:
         if any(f.severity == severity for f in found):
             return GRADES[severity]
     return "A"
+
+
+def fresh_until(facts: Facts) -> date:
+    """The last day on which time alone leaves the findings as they are: a key reaches its
+    reminder or expiry day, or its age passes the rotation period (the text counts days).
+
+    >>> key = KeyState("k", "wall", date(2025, 1, 20), date(2025, 1, 1))
+    >>> f = Facts(True, True, "КОМИАЦ", (), {}, (key,), date(2025, 1, 2), 90, 14)
+    >>> fresh_until(f)
+    datetime.date(2025, 1, 5)
+    >>> fresh_until(Facts(True, True, "КОМИАЦ", (), {}, (), date(2025, 1, 2), 90, 14))
+    datetime.date(9999, 12, 31)
+    """
+    day = timedelta(days=1)
+    changes = []  # the first days on which a finding appears or changes
+    for key in facts.keys:
+        overdue = key.rotated_on + timedelta(days=facts.rotation_days) + day
+        if overdue <= facts.today:
+            return facts.today  # "не менялся N дн." changes every day
+        changes.append(overdue)
+        if key.expires_on is not None:
+            changes += [key.expires_on - timedelta(days=facts.reminder_days), key.expires_on + day]
+    later = [change for change in changes if change > facts.today]
+    return min(later) - day if later else date.max

@@ -34,6 +34,7 @@ from gospablik.networks.outbound import (
     run_once,
     run_one,
 )
+from gospablik.policy.store import per_pass
 from gospablik.registry.models import Account
 from gospablik.security.actions import allowed_map
 from gospablik.security.alerts import do_raise_alerts
@@ -108,9 +109,16 @@ def _posts_json(*groups: tuple[PostSeen, ...]) -> list[dict[str, str]]:
     return [p.__dict__ for p in list(merged.values())[-POSTS_KEPT:]]
 
 
+def _assess(account_id: Any) -> None:
+    from gospablik.security.standing import store_for  # standing reads snapshots
+
+    store_for(account_id)
+
+
 @transaction.atomic
 def _store(account: Account, prev: Snapshot | None, look: Look, now: datetime) -> list[Alert]:
     AccountSecurity.objects.filter(account=account).update(last_snapshot_error="")
+    _assess(account.pk)
     before = look_of(prev) if prev is not None else None
     since = prev.checked_at if prev is not None else now
     if prev is not None and before is not None and same_state(before, look):
@@ -216,6 +224,7 @@ def not_looked(op: Operation) -> None:
     AccountSecurity.objects.filter(account_id=op.payload["account"]).update(
         last_snapshot_error=op.last_error
     )
+    _assess(op.payload["account"])
     cancel(op, op.last_error)
     if op.connection.status == Connection.Status.NEEDS_PERSON:
         since = timezone.now() - interval()
@@ -228,6 +237,7 @@ def _failed(
     """Lost access (revoked key, removed admin) is an alert: an intruder's first move is
     to lock the owners out."""
     AccountSecurity.objects.filter(account=account).update(last_snapshot_error=message)
+    _assess(account.pk)
     connection.refresh_from_db()
     if connection.last_error_code != code or connection.status == "ok":
         error = ConnectorError(message, permanent=True, code=code, network=account.network)
@@ -270,6 +280,7 @@ def queue_due(now: datetime) -> None:
         AccountSecurity.objects.filter(pk=row.pk).update(next_snapshot_at=now + interval())
 
 
+@per_pass
 def snapshot_all(now: datetime | None = None) -> int:
     """One cycle: every due account is looked at once. Returns how many were."""
     moment = now or timezone.now()

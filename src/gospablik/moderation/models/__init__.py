@@ -6,6 +6,11 @@ from gospablik.moderation.models.comments import (
     Classification,
     Comment,
 )
+from gospablik.moderation.models.daily import (
+    ModerationCategoryDay,
+    ModerationDay,
+    ModerationReviewDay,
+)
 from gospablik.moderation.models.messages import Message
 from gospablik.moderation.models.rules import UnlawfulRule
 from gospablik.moderation.models.sanctions import Offender, Sanction
@@ -16,6 +21,9 @@ __all__ = [
     "Classification",
     "Comment",
     "Message",
+    "ModerationCategoryDay",
+    "ModerationDay",
+    "ModerationReviewDay",
     "Offender",
     "Sanction",
     "UnlawfulRule",

@@ -24,6 +24,7 @@ from gospablik.duties.faults import isolated
 from gospablik.networks.connections import shared_limiter
 from gospablik.networks.models import Connection
 from gospablik.networks.ratelimit import NoWaitLimiter
+from gospablik.policy.store import per_pass
 
 from .claim import claim
 from .kinds import EXECUTORS, load_kinds
@@ -170,6 +171,7 @@ def run_once(
     return result
 
 
+@per_pass
 def run_due(config: QueueConfig | None = None, budget_seconds: float = 8.0) -> int:
     """Run until nothing is due or the time budget is spent (a beat tick)."""
     deadline, handled = timezone.now() + timedelta(seconds=budget_seconds), 0

@@ -14,6 +14,8 @@ register = template.Library()
 
 
 def passport_of(account: Any) -> PagePassport | None:
+    if type(account).passport.is_cached(account):  # select_related("passport") on a list
+        return getattr(account, "passport", None)
     return PagePassport.objects.filter(account=account).first()
 
 

@@ -11,6 +11,7 @@ from gospablik.networks.models import Connection
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
+from gospablik.security import standing
 from gospablik.security.actions import do_allow_admin, do_forbid_admin, do_record_posture
 from gospablik.security.assess import posture_of
 from gospablik.security.changes import role_ru
@@ -39,9 +40,9 @@ def overview(request: HttpRequest, ministry: Ministry) -> HttpResponse:
     accounts = Account.objects.filter(ministry=ministry).exclude(status=Account.Status.DELETED)
     # issue 18: a page of accounts at a time (a region has thousands), by title
     page = keyset_page(
-        accounts.select_related("responsible_org"), BY_TITLE, request.GET.get("cursor")
+        accounts.select_related("responsible_org", "passport"), BY_TITLE, request.GET.get("cursor")
     )
-    postures = [posture_of(a) for a in page]
+    postures = standing.postures(ministry, page)
     open_alerts = Alert.objects.filter(ministry=ministry, resolved_at__isnull=True)
     return render(
         request,
@@ -49,6 +50,7 @@ def overview(request: HttpRequest, ministry: Ministry) -> HttpResponse:
         {
             "ministry": ministry,
             "postures": postures,
+            "grades": standing.grade_counts(ministry),
             "page": page,
             "open_alerts": open_alerts[:20],
         },

@@ -1,0 +1,197 @@
+"""The moderation report's per-account-per-day tables (issue 18).
+
+A new comment adds to its day's counts (one upsert); any later change of a comment or of
+its archive copy recomputes the one account-day it touches from the comments, both in the
+action's transaction. ``rebuild`` recomputes a ministry's days from scratch with the same
+functions, so the incremental figures and the rebuilt ones agree by construction (and a
+test checks it)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from gospablik.moderation.models import (
+    AUTO,
+    ArchivedItem,
+    Comment,
+    ModerationCategoryDay,
+    ModerationDay,
+    ModerationReviewDay,
+)
+from gospablik.orgs.models import Ministry
+from gospablik.policy.store import NoPolicy, policy_for
+
+COUNTS = {
+    "delete": "auto_deleted",
+    "hide": "auto_hidden",
+    "review": "reviewed",
+    "keep": "auto_kept",
+}
+TABLES = (ModerationDay, ModerationCategoryDay, ModerationReviewDay)
+Key = tuple[int, date]  # account id, local day
+
+
+def tz_of(ministry: Ministry | int) -> ZoneInfo:
+    """The policy's time zone (the report's days); the installation's without a policy."""
+    if isinstance(ministry, int):
+        ministry = Ministry.objects.get(pk=ministry)
+    try:
+        return policy_for(ministry).tz()
+    except NoPolicy:
+        return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_day(moment: datetime, tz: ZoneInfo) -> date:
+    return moment.astimezone(tz).date()
+
+
+def day_bounds(first: date, last: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Local days ``first``..``last`` inclusive as an aware half-open range."""
+    start = datetime.combine(first, time.min, tzinfo=tz)
+    return start, datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
+
+
+# --- incremental ------------------------------------------------------------------------
+
+
+def count_new(comment: Comment, labels: Iterable[str]) -> None:
+    """A new comment: +1 on its day's volume, its automatic action and its categories."""
+    day = local_day(comment.received_at, tz_of(comment.ministry_id))
+    key: dict[str, object] = {"ministry_id": comment.ministry_id, "account_id": comment.account_id}
+    key["day"] = day
+    counter = COUNTS.get(comment.auto_action)
+    increments: dict[str, int] = {"volume": 1} | ({counter: 1} if counter else {})
+    _add(ModerationDay, key, increments)
+    for category in labels:
+        _add(ModerationCategoryDay, {**key, "category": category}, {"n": 1})
+
+
+def _add(model: type, key: Mapping[str, object], increments: Mapping[str, int]) -> None:
+    updated = model.objects.filter(**key).update(  # type: ignore[attr-defined]
+        **{name: F(name) + n for name, n in increments.items()}
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                model.objects.create(**key, **increments)  # type: ignore[attr-defined]
+        except IntegrityError:  # a concurrent first comment of the day created the row
+            model.objects.filter(**key).update(  # type: ignore[attr-defined]
+                **{name: F(name) + n for name, n in increments.items()}
+            )
+
+
+def refresh(comment: Comment, *moments: datetime | None) -> None:
+    """Recompute the account-days of a changed comment: the day it was received and the
+    days of ``moments`` (an archive copy decided or restored then)."""
+    tz = tz_of(comment.ministry_id)
+    days = {local_day(m, tz) for m in (comment.received_at, *moments) if m is not None}
+    for day in sorted(days):
+        _recompute(comment.ministry_id, Q(account_id=comment.account_id), day, day, tz)
+
+
+# --- from scratch -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def rebuild(ministry: Ministry) -> int:
+    """All of a ministry's days recomputed; returns the number of account-days."""
+    tz = tz_of(ministry)
+    return _recompute(ministry.pk, Q(), None, None, tz)
+
+
+def _recompute(
+    ministry_id: int, scope: Q, first: date | None, last: date | None, tz: ZoneInfo
+) -> int:
+    comments = Comment.objects.filter(scope, ministry_id=ministry_id)
+    archives = ArchivedItem.objects.filter(scope, ministry_id=ministry_id)
+    decided, restored = archives, archives.exclude(restored_at=None)
+    stale = [model.objects.filter(scope, ministry_id=ministry_id) for model in TABLES]
+    if first is not None and last is not None:
+        start, end = day_bounds(first, last, tz)
+        comments = comments.filter(received_at__gte=start, received_at__lt=end)
+        decided = decided.filter(decided_at__gte=start, decided_at__lt=end)
+        restored = restored.filter(restored_at__gte=start, restored_at__lt=end)
+        stale = [qs.filter(day__gte=first, day__lte=last) for qs in stale]
+    for qs in stale:
+        qs.delete()
+    days = _counts(comments, tz)
+    _archive_counts(days, decided, restored, tz)
+    owner = {"ministry_id": ministry_id}
+    _write(ModerationDay, [owner | {"account_id": a, "day": d} | c for (a, d), c in days.items()])
+    categories = _categories(comments, tz).items()
+    _write(
+        ModerationCategoryDay, [owner | _keyed(k, ("category", c), n) for (*k, c), n in categories]
+    )
+    reviews = _reviews(comments, tz).items()
+    _write(ModerationReviewDay, [owner | _keyed(k, ("tenths", t), n) for (*k, t), n in reviews])
+    return len(days)
+
+
+def _keyed(key: list[object], extra: tuple[str, object], n: int) -> dict[str, object]:
+    return {"account_id": key[0], "day": key[1], extra[0]: extra[1], "n": n}
+
+
+def _write(model: type, rows: list[dict[str, object]]) -> None:
+    model.objects.bulk_create([model(**row) for row in rows], batch_size=5000)  # type: ignore[attr-defined]
+
+
+def _counts(comments: QuerySet[Comment], tz: ZoneInfo) -> dict[Key, dict[str, int]]:
+    rows = comments.annotate(day=TruncDate("received_at", tzinfo=tz)).values("account_id", "day")
+    rows = rows.annotate(
+        volume=Count("pk"),
+        **{name: Count("pk", filter=Q(auto_action=action)) for action, name in COUNTS.items()},
+    )
+    found: dict[Key, dict[str, int]] = {}
+    for r in rows.order_by():
+        row: dict[str, Any] = dict(r)
+        found[row.pop("account_id"), row.pop("day")] = row
+    return found
+
+
+def _archive_counts(
+    days: dict[Key, dict[str, int]],
+    decided: QuerySet[ArchivedItem],
+    restored: QuerySet[ArchivedItem],
+    tz: ZoneInfo,
+) -> None:
+    zero = dict.fromkeys(["volume", *COUNTS.values()], 0)
+    people = decided.filter(decided_by__isnull=False).annotate(
+        day=TruncDate("decided_at", tzinfo=tz)
+    )
+    for r in people.values("account_id", "day").annotate(n=Count("pk")).order_by():
+        days.setdefault((r["account_id"], r["day"]), dict(zero))["deleted_by_people"] = r["n"]
+    back = restored.annotate(day=TruncDate("restored_at", tzinfo=tz)).values("account_id", "day")
+    back = back.annotate(n=Count("pk"), auto=Count("pk", filter=Q(decided_by_repr=AUTO)))
+    for r in back.order_by():
+        row = days.setdefault((r["account_id"], r["day"]), dict(zero))
+        row["restored"], row["restored_auto"] = r["n"], r["auto"]
+
+
+def _categories(comments: QuerySet[Comment], tz: ZoneInfo) -> Counter[tuple[int, date, str]]:
+    labelled = comments.exclude(verdict=None).exclude(verdict__labels=[])
+    found: Counter[tuple[int, date, str]] = Counter()
+    rows = labelled.values_list("account_id", "received_at", "verdict__labels").order_by()
+    for account_id, received, labels in rows.iterator(chunk_size=10_000):
+        for category in labels or []:
+            found[account_id, local_day(received, tz), category] += 1
+    return found
+
+
+def _reviews(comments: QuerySet[Comment], tz: ZoneInfo) -> Counter[tuple[int, date, int]]:
+    reviewed = comments.filter(
+        auto_action="review", decided_by__isnull=False, decided_at__isnull=False
+    ).values_list("account_id", "received_at", "decided_at")
+    found: Counter[tuple[int, date, int]] = Counter()
+    for account_id, received, decided in reviewed.order_by().iterator(chunk_size=10_000):
+        tenths = max(0, round((decided - received).total_seconds() / 6)) if decided else 0
+        found[account_id, local_day(received, tz), tenths] += 1
+    return found

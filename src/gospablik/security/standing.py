@@ -1,0 +1,127 @@
+"""The stored posture of every account (issue 18): assessed again in the transaction of
+whatever changes its facts (a key, the connection, the owner's records, the allowed
+administrators, a snapshot), read by the overview and the API one page at a time.
+A row whose ``fresh_until`` day has passed is assessed again when it is read, so the
+passing of time (a key nearing expiry) needs no job."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from gospablik.networks.models import Connection
+from gospablik.orgs.models import Ministry
+from gospablik.policy.models import PolicyVersion
+from gospablik.policy.store import NoPolicy, policy_for
+from gospablik.registry.models import Account
+from gospablik.security.assess import Posture, posture_of
+from gospablik.security.models import (
+    AccountPosture,
+    AccountSecurity,
+    AllowedAdmin,
+    Credential,
+    Snapshot,
+)
+from gospablik.security.owners import local_date
+from gospablik.security.posture import Finding
+
+
+def store(account: Account) -> Posture | None:
+    """Assess ``account`` now and keep the result; None when its ministry has no policy
+    (nothing to judge against; the overview assesses it when one is set)."""
+    try:
+        posture = posture_of(account)
+    except NoPolicy:
+        return None
+    AccountPosture.objects.update_or_create(
+        account=account,
+        defaults={
+            "ministry_id": account.ministry_id,
+            "grade": posture.grade,
+            "findings": [{"severity": f.severity, "text": f.text} for f in posture.findings],
+            "fresh_until": posture.fresh_until,
+            "computed_at": timezone.now(),
+        },
+    )
+    return posture
+
+
+def store_for(account_id: Any) -> None:
+    account = Account.objects.filter(pk=account_id).select_related("ministry").first()
+    if account is not None:
+        store(account)
+
+
+def postures(ministry: Ministry, accounts: Iterable[Account]) -> list[Posture]:
+    """The stored postures of ``accounts`` (one query); missing or outdated ones are
+    assessed and stored now."""
+    accounts = list(accounts)
+    today = local_date(policy_for(ministry))
+    stored = AccountPosture.objects.filter(account__in=[a.pk for a in accounts])
+    rows = {row.account_id: row for row in stored}
+    found = []
+    for account in accounts:
+        row = rows.get(account.pk)
+        if row is None or row.fresh_until < today:
+            posture = store(account)
+            if posture is not None:
+                found.append(posture)
+            continue
+        findings = [Finding(f["severity"], f["text"]) for f in row.findings]
+        found.append(Posture(account, row.grade, findings, None, None, row.fresh_until))
+    return found
+
+
+def grade_counts(ministry: Ministry) -> dict[str, int]:
+    """How many of the ministry's accounts have each grade (one query)."""
+    rows = AccountPosture.objects.filter(ministry=ministry).exclude(
+        account__status=Account.Status.DELETED
+    )
+    counted = rows.values_list("grade").annotate(n=Count("pk")).order_by("grade")
+    return {grade: n for grade, n in counted}
+
+
+@transaction.atomic
+def rebuild(ministry: Ministry) -> int:
+    """Every account of the ministry assessed again; returns how many were stored."""
+    AccountPosture.objects.filter(ministry=ministry).delete()
+    accounts = Account.objects.filter(ministry=ministry).select_related("ministry")
+    return sum(store(account) is not None for account in accounts.iterator(chunk_size=500))
+
+
+def outdate(**scope: Any) -> None:
+    """Assess again when next read (a deletion, a policy change)."""
+    AccountPosture.objects.filter(**scope).update(fresh_until=date.min)
+
+
+def _account_of(instance: Any) -> Any:
+    if isinstance(instance, Credential):
+        accounts = Connection.objects.filter(pk=instance.connection_id)
+        return accounts.values_list("account_id", flat=True).first()
+    return instance.account_id
+
+
+def _saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        store_for(_account_of(instance))
+
+
+def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    outdate(account_id=_account_of(instance))
+
+
+def _policy_saved(sender: Any, instance: PolicyVersion, raw: bool = False, **kwargs: Any) -> None:
+    outdate(ministry_id=instance.ministry_id)
+
+
+def connect() -> None:
+    for model in (Connection, Credential, AccountSecurity, AllowedAdmin, Snapshot):
+        post_save.connect(_saved, sender=model, dispatch_uid=f"standing-save-{model.__name__}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"standing-del-{model.__name__}")
+    post_save.connect(_policy_saved, sender=PolicyVersion, dispatch_uid="standing-policy")

@@ -1,0 +1,35 @@
+"""`gospablik reports rebuild [--ministry KEY]` — the pre-aggregated report tables
+recomputed from the records: the moderation report's account-days and the accounts'
+security postures (issue 18). The actions keep them current; this repairs them after a
+bulk load, a restore from backup or a change of the policy's time zone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from gospablik.moderation import daily
+from gospablik.orgs.models import Ministry
+from gospablik.security import standing
+
+
+class Command(BaseCommand):
+    help = "Recompute the pre-aggregated report tables."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["rebuild"])
+        parser.add_argument("--ministry", help="one ministry's key (default: all)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        ministries = Ministry.objects.order_by("pk")
+        if options["ministry"]:
+            ministries = ministries.filter(key=options["ministry"])
+            if not ministries.exists():
+                raise CommandError(f"Нет министерства «{options['ministry']}»")
+        for ministry in ministries:
+            days = daily.rebuild(ministry)
+            postures = standing.rebuild(ministry)
+            self.stdout.write(
+                f"{ministry.key}: moderation account-days {days}, postures {postures}"
+            )
