@@ -23,6 +23,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_OPTIONS = (
@@ -31,7 +32,11 @@ SQLITE_OPTIONS = (
 )
 
 
-def configure(database_url: str | None) -> None:
+def configure(database_url: str | None, code: str | None = None) -> None:
+    """Settings for a fresh database; ``code``: another checkout's ``src`` (e.g. main's,
+    for the "before" half of a comparison) is imported instead of this one's."""
+    if code:
+        sys.path.insert(0, str(Path(code).resolve() / "src"))
     var = Path(tempfile.mkdtemp(prefix="gospablik-bench-"))
     os.environ["GOSPABLIK_VAR_DIR"] = str(var)
     os.environ["DATABASE_URL"] = (
@@ -39,7 +44,7 @@ def configure(database_url: str | None) -> None:
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
     os.environ.setdefault("GOSPABLIK_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(1 if code else 0, str(ROOT))
     import django
 
     django.setup()
@@ -115,27 +120,43 @@ def seed(posts: int, accounts: int, minute: datetime) -> None:
     )
 
 
-def worker(stop: threading.Event, counts: list[int]) -> None:
+class QueryCount:
+    """Statements a worker sends (an execute_wrapper), for queries per operation."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        with self.lock:
+            self.queries += 1
+        return execute(sql, params, many, context)
+
+
+def worker(stop: threading.Event, counts: list[int], queries: QueryCount) -> None:
     from django.db import connection
 
     from gospablik.networks.outbound import QueueConfig, run_once
 
-    config = QueueConfig(batch=20)
+    config = QueueConfig()
     try:
-        while not stop.is_set():
-            handled = run_once(config=config).handled
-            counts.append(handled)
-            if not handled:
-                time.sleep(0.05)
+        with connection.execute_wrapper(queries):
+            while not stop.is_set():
+                handled = run_once(config=config).handled
+                counts.append(handled)
+                if not handled:
+                    time.sleep(0.05)
     finally:
         connection.close()
 
 
-def run(posts: int, workers: int) -> tuple[float, float]:
+def run(posts: int, workers: int, queries: QueryCount) -> tuple[float, float]:
     from gospablik.content.models import Publication
 
     stop, counts = threading.Event(), []  # type: ignore[var-annotated]
-    threads = [threading.Thread(target=worker, args=(stop, counts)) for _ in range(workers)]
+    threads = [
+        threading.Thread(target=worker, args=(stop, counts, queries)) for _ in range(workers)
+    ]
     started, cpu = time.monotonic(), time.process_time()
     for thread in threads:
         thread.start()
@@ -165,8 +186,9 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url")
+    parser.add_argument("--code", help="a checkout whose src/ to measure (default: this one)")
     args = parser.parse_args()
-    configure(args.database_url)
+    configure(args.database_url, args.code)
     mount_emulators()
     # a minute boundary at least 90 s away: seeding 10,000 rows must end before it
     minute = (datetime.now(UTC) + timedelta(seconds=150)).replace(second=0, microsecond=0)
@@ -177,11 +199,13 @@ def main() -> None:
         f"accounts; dispatch starts in {wait:.0f} s with {args.workers} worker(s)"
     )
     time.sleep(max(0.0, wait))
-    elapsed, cpu = run(args.posts, args.workers)
+    queries = QueryCount()
+    elapsed, cpu = run(args.posts, args.workers, queries)
     values = lags()
     print(
         f"published {len(values)} in {elapsed:.1f} s from the start of the minute "
-        f"({len(values) / elapsed:.0f} posts/s; CPU {cpu:.1f} s)"
+        f"({len(values) / elapsed:.0f} posts/s; CPU {cpu:.1f} s; "
+        f"{queries.queries / len(values):.1f} queries per post)"
     )
     print(
         f"dispatch lag: p50 {percentile(values, 0.5):.1f} s, p99 {percentile(values, 0.99):.1f} s, "
