@@ -9,14 +9,20 @@ p50/p99/max lag, throughput and CPU time.
 
     .venv/bin/python bench/publish.py [--posts 10000] [--accounts 20] [--workers 2]
         [--database-url postgres://…]   (default: a fresh SQLite file, WAL)
+        [--code CHECKOUT]               (measure that checkout's src/ instead of this one)
+        [--compare CHECKOUT]            (that checkout, then this one; prints the ratios)
+
+A PostgreSQL database named by --database-url is dropped and created afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -24,6 +30,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_OPTIONS = (
@@ -51,6 +58,17 @@ def configure(database_url: str | None, code: str | None = None) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, skip_checks=True)
+
+
+def fresh_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def mount_emulators() -> None:
@@ -187,7 +205,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url")
     parser.add_argument("--code", help="a checkout whose src/ to measure (default: this one)")
+    parser.add_argument("--compare", help="a checkout to measure first, as the 'before'")
     args = parser.parse_args()
+    if args.compare:
+        compare(args)
+        return
+    if args.database_url:
+        fresh_database(args.database_url)
     configure(args.database_url, args.code)
     mount_emulators()
     # a minute boundary at least 90 s away: seeding 10,000 rows must end before it
@@ -211,6 +235,33 @@ def main() -> None:
         f"dispatch lag: p50 {percentile(values, 0.5):.1f} s, p99 {percentile(values, 0.99):.1f} s, "
         f"max {values[-1]:.1f} s, mean {statistics.mean(values):.1f} s"
     )
+    figures = {
+        "posts/s": len(values) / elapsed,
+        "queries/post": queries.queries / len(values),
+        "p50 lag s": percentile(values, 0.5),
+        "p99 lag s": percentile(values, 0.99),
+        "CPU s": cpu,
+    }
+    print("FIGURES " + json.dumps(figures), flush=True)
+
+
+def compare(args: argparse.Namespace) -> None:
+    """The same run on ``--compare``'s code, then on this checkout's; the ratios."""
+    common = [sys.executable, __file__, "--posts", str(args.posts), "--accounts",
+              str(args.accounts), "--workers", str(args.workers)]  # fmt: skip
+    if args.database_url:
+        common += ["--database-url", args.database_url]
+    figures = []
+    for label, extra in (("before", ["--code", args.compare]), ("after", [])):
+        load = os.getloadavg()[0]
+        print(f"== {label} ({args.compare if extra else ROOT}; load {load:.1f})", flush=True)
+        out = subprocess.run(common + extra, check=True, capture_output=True, text=True).stdout
+        print("\n".join(line for line in out.splitlines() if not line.startswith("FIGURES")))
+        figures.append(json.loads(out.split("FIGURES ", 1)[1].splitlines()[0]))
+    before, after = figures
+    for name in before:
+        ratio = after[name] / before[name] if before[name] else float("nan")
+        print(f"{name}: {before[name]:.2f} -> {after[name]:.2f} (x{ratio:.2f})")
 
 
 if __name__ == "__main__":
