@@ -25,9 +25,8 @@ import threading
 import time
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
-from publish import configure  # the same database and settings as bench/publish.py
+from publish import configure, fresh_database  # the database and settings of publish.py
 
 ACCOUNTS = 20
 VK_GROUP, POST = 219000001, 3
@@ -221,17 +220,6 @@ def one_run(args: argparse.Namespace, workers: int) -> None:
         f"max {lags[-1]:.1f} s; states {states}",
         flush=True,
     )
-
-
-def fresh_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def main() -> None:

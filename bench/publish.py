@@ -9,20 +9,28 @@ p50/p99/max lag, throughput and CPU time.
 
     .venv/bin/python bench/publish.py [--posts 10000] [--accounts 20] [--workers 2]
         [--database-url postgres://…]   (default: a fresh SQLite file, WAL)
+        [--code CHECKOUT]               (measure that checkout's src/ instead of this one)
+        [--compare CHECKOUT]            (that checkout, then this one; prints the ratios)
+
+A PostgreSQL database named by --database-url is dropped and created afresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_OPTIONS = (
@@ -31,7 +39,11 @@ SQLITE_OPTIONS = (
 )
 
 
-def configure(database_url: str | None) -> None:
+def configure(database_url: str | None, code: str | None = None) -> None:
+    """Settings for a fresh database; ``code``: another checkout's ``src`` (e.g. main's,
+    for the "before" half of a comparison) is imported instead of this one's."""
+    if code:
+        sys.path.insert(0, str(Path(code).resolve() / "src"))
     var = Path(tempfile.mkdtemp(prefix="gospablik-bench-"))
     os.environ["GOSPABLIK_VAR_DIR"] = str(var)
     os.environ["DATABASE_URL"] = (
@@ -39,13 +51,24 @@ def configure(database_url: str | None) -> None:
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gospablik.settings")
     os.environ.setdefault("GOSPABLIK_LOG_LEVEL", "WARNING")
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(1 if code else 0, str(ROOT))
     import django
 
     django.setup()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, skip_checks=True)
+
+
+def fresh_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def mount_emulators() -> None:
@@ -115,27 +138,43 @@ def seed(posts: int, accounts: int, minute: datetime) -> None:
     )
 
 
-def worker(stop: threading.Event, counts: list[int]) -> None:
+class QueryCount:
+    """Statements a worker sends (an execute_wrapper), for queries per operation."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        with self.lock:
+            self.queries += 1
+        return execute(sql, params, many, context)
+
+
+def worker(stop: threading.Event, counts: list[int], queries: QueryCount) -> None:
     from django.db import connection
 
     from gospablik.networks.outbound import QueueConfig, run_once
 
-    config = QueueConfig(batch=20)
+    config = QueueConfig()
     try:
-        while not stop.is_set():
-            handled = run_once(config=config).handled
-            counts.append(handled)
-            if not handled:
-                time.sleep(0.05)
+        with connection.execute_wrapper(queries):
+            while not stop.is_set():
+                handled = run_once(config=config).handled
+                counts.append(handled)
+                if not handled:
+                    time.sleep(0.05)
     finally:
         connection.close()
 
 
-def run(posts: int, workers: int) -> tuple[float, float]:
+def run(posts: int, workers: int, queries: QueryCount) -> tuple[float, float]:
     from gospablik.content.models import Publication
 
     stop, counts = threading.Event(), []  # type: ignore[var-annotated]
-    threads = [threading.Thread(target=worker, args=(stop, counts)) for _ in range(workers)]
+    threads = [
+        threading.Thread(target=worker, args=(stop, counts, queries)) for _ in range(workers)
+    ]
     started, cpu = time.monotonic(), time.process_time()
     for thread in threads:
         thread.start()
@@ -165,8 +204,15 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url")
+    parser.add_argument("--code", help="a checkout whose src/ to measure (default: this one)")
+    parser.add_argument("--compare", help="a checkout to measure first, as the 'before'")
     args = parser.parse_args()
-    configure(args.database_url)
+    if args.compare:
+        compare(args)
+        return
+    if args.database_url:
+        fresh_database(args.database_url)
+    configure(args.database_url, args.code)
     mount_emulators()
     # a minute boundary at least 90 s away: seeding 10,000 rows must end before it
     minute = (datetime.now(UTC) + timedelta(seconds=150)).replace(second=0, microsecond=0)
@@ -177,16 +223,45 @@ def main() -> None:
         f"accounts; dispatch starts in {wait:.0f} s with {args.workers} worker(s)"
     )
     time.sleep(max(0.0, wait))
-    elapsed, cpu = run(args.posts, args.workers)
+    queries = QueryCount()
+    elapsed, cpu = run(args.posts, args.workers, queries)
     values = lags()
     print(
         f"published {len(values)} in {elapsed:.1f} s from the start of the minute "
-        f"({len(values) / elapsed:.0f} posts/s; CPU {cpu:.1f} s)"
+        f"({len(values) / elapsed:.0f} posts/s; CPU {cpu:.1f} s; "
+        f"{queries.queries / len(values):.1f} queries per post)"
     )
     print(
         f"dispatch lag: p50 {percentile(values, 0.5):.1f} s, p99 {percentile(values, 0.99):.1f} s, "
         f"max {values[-1]:.1f} s, mean {statistics.mean(values):.1f} s"
     )
+    figures = {
+        "posts/s": len(values) / elapsed,
+        "queries/post": queries.queries / len(values),
+        "p50 lag s": percentile(values, 0.5),
+        "p99 lag s": percentile(values, 0.99),
+        "CPU s": cpu,
+    }
+    print("FIGURES " + json.dumps(figures), flush=True)
+
+
+def compare(args: argparse.Namespace) -> None:
+    """The same run on ``--compare``'s code, then on this checkout's; the ratios."""
+    common = [sys.executable, __file__, "--posts", str(args.posts), "--accounts",
+              str(args.accounts), "--workers", str(args.workers)]  # fmt: skip
+    if args.database_url:
+        common += ["--database-url", args.database_url]
+    figures = []
+    for label, extra in (("before", ["--code", args.compare]), ("after", [])):
+        load = os.getloadavg()[0]
+        print(f"== {label} ({args.compare if extra else ROOT}; load {load:.1f})", flush=True)
+        out = subprocess.run(common + extra, check=True, capture_output=True, text=True).stdout
+        print("\n".join(line for line in out.splitlines() if not line.startswith("FIGURES")))
+        figures.append(json.loads(out.split("FIGURES ", 1)[1].splitlines()[0]))
+    before, after = figures
+    for name in before:
+        ratio = after[name] / before[name] if before[name] else float("nan")
+        print(f"{name}: {before[name]:.2f} -> {after[name]:.2f} (x{ratio:.2f})")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,22 @@ def append(entry: AuditEntry, fields: dict[str, Any]) -> None:
         _append(entry, fields)
 
 
+def append_many(entries: list[tuple[AuditEntry, dict[str, Any]]]) -> None:
+    """:func:`append` for several entries in three statements (lock the head, insert them
+    all, move the head): a batch of outcomes writes its entries with one round trip each
+    way instead of one per entry. The chain is the same as entry-by-entry appends."""
+    if not entries:
+        return
+    key_id, key = ring().current_id, ring().current()
+    seq, prev = _locked_head()
+    for entry, fields in entries:
+        entry.key_id, entry.seq, entry.prev_hash = key_id, seq + 1, prev
+        entry.hash = entry_hash(prev, fields | {"seq": entry.seq}, key)
+        seq, prev = entry.seq, entry.hash
+    AuditEntry.objects.bulk_create([entry for entry, _ in entries])
+    _move_head(seq, prev)
+
+
 def _append_in_one_statement(entry: AuditEntry, fields: dict[str, Any]) -> bool:
     columns = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
     columns = [f for f in columns if f.name not in _CHAINED]
@@ -70,10 +86,14 @@ def _append(entry: AuditEntry, fields: dict[str, Any]) -> None:
     entry.seq += 1
     entry.hash = entry_hash(entry.prev_hash, fields | {"seq": entry.seq}, ring().current())
     AuditEntry.objects.bulk_create([entry])  # an insert without save()'s overhead
+    _move_head(entry.seq, entry.hash)
+
+
+def _move_head(seq: int, last_hash: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {_HEAD} SET last_seq = %s, last_hash = %s WHERE id = 1",  # noqa: S608
-            [entry.seq, entry.hash],
+            [seq, last_hash],
         )
 
 

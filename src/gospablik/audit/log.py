@@ -11,7 +11,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from gospablik.audit.anchor import check_checkpoints
-from gospablik.audit.append import append
+from gospablik.audit.append import append, append_many
 from gospablik.audit.chain import GENESIS, entry_hash
 from gospablik.audit.keys import AuditKeyError, ring
 from gospablik.audit.models import AuditEntry, AuditHead
@@ -73,23 +73,51 @@ def record(
     """
     # No savepoint: a failure here must roll back the caller's change anyway.
     with transaction.atomic(savepoint=False):
-        entry = AuditEntry(
-            created_at=timezone.now(),
-            ministry_id=getattr(ministry, "pk", ministry),
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-            actor_repr=_actor_repr(actor),
-            action=action,
-            object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
-            object_id=object_id or (str(obj.pk) if obj is not None else ""),
-            object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
-            before=before,
-            after=after,
-            reason=reason,
-        )
+        entry = _entry(action, actor=actor, obj=obj, object_type=object_type,
+                       object_id=object_id, object_repr=object_repr, ministry=ministry,
+                       before=before, after=after, reason=reason)  # fmt: skip
         fields = _hashed_fields(entry)
         del fields["seq"]  # the append assigns it
         append(entry, fields)
     return entry
+
+
+def record_many(entries: list[dict[str, Any]]) -> list[AuditEntry]:
+    """Append several entries at once (each dict: :func:`record`'s keyword arguments plus
+    "action"), in order, in the caller's transaction: a batch's outcomes in three
+    statements instead of one per entry."""
+    with transaction.atomic(savepoint=False):
+        made = [_entry(**kwargs) for kwargs in entries]
+        append_many([(entry, _hashed_fields(entry)) for entry in made])
+    return made
+
+
+def _entry(
+    action: str,
+    *,
+    actor: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    ministry: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEntry:
+    return AuditEntry(
+        created_at=timezone.now(),
+        ministry_id=getattr(ministry, "pk", ministry),
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_repr=_actor_repr(actor),
+        action=action,
+        object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
+        object_id=object_id or (str(obj.pk) if obj is not None else ""),
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
+        before=before,
+        after=after,
+        reason=reason,
+    )
 
 
 def _actor_repr(actor: Any) -> str:

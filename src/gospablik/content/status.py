@@ -40,3 +40,16 @@ def refresh_post_status(post: Post | int) -> str:
     if isinstance(post, Post):
         post.status = status
     return status
+
+
+def refresh_posts_status(pks: set[int]) -> dict[int, str]:
+    """:func:`refresh_post_status` for many posts: one read, one write per new status."""
+    found: dict[int, list[str]] = {pk: [] for pk in pks}
+    rows = Publication.objects.filter(post_id__in=pks).values_list("post_id", "status")
+    for post_id, status in rows:
+        found[post_id].append(status)
+    derived = {pk: derive(statuses) for pk, statuses in found.items()}
+    for status in set(derived.values()):
+        same = [pk for pk, value in derived.items() if value == status]
+        Post.objects.filter(pk__in=same).exclude(status=status).update(status=status)
+    return derived

@@ -194,7 +194,7 @@ def _account(op: Operation) -> Account:
     return Account.objects.select_related("ministry").get(pk=op.payload["account"])
 
 
-@executor(SNAPSHOT)
+@executor(SNAPSHOT, job="security.snapshots")
 def look(connector: BaseConnector, op: Operation) -> dict[str, Any]:
     account = _account(op)
     prev = account.snapshots.first()

@@ -13,15 +13,16 @@ What enqueues, what claims, what records::
             └─ @on_outcome(kind)(op) in the same transaction
 
 Public API: :func:`enqueue`, :func:`executor`, :func:`read_back`, :func:`on_outcome`,
-:func:`on_retry`, :class:`Operation`, :func:`run_once` / :func:`run_due` (workers),
-:func:`requeue`, :func:`reschedule`, :func:`cancel`, :func:`for_subject`.
+:func:`on_retry`, :func:`prepare`, :func:`on_done_batch`, :class:`Operation`,
+:func:`run_once` / :func:`run_due` (workers), :func:`requeue`, :func:`reschedule`,
+:func:`cancel`, :func:`for_subject`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .kinds import executor, on_outcome, on_retry, read_back
+from .kinds import executor, on_done_batch, on_outcome, on_retry, prepare, read_back
 from .policy import QueueConfig, backoff
 
 if TYPE_CHECKING:
@@ -49,8 +50,10 @@ __all__ = [
     "enqueue",
     "executor",
     "for_subject",
+    "on_done_batch",
     "on_outcome",
     "on_retry",
+    "prepare",
     "read_back",
     "requeue",
     "reschedule",

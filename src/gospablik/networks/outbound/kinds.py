@@ -13,6 +13,13 @@ Modules register at import time::
 
 ``on_outcome`` sees ``op.state`` in done / failed / needs_person; ``on_retry`` (optional)
 sees a temporary failure that was rescheduled (``op.last_error``, ``op.next_try_at``).
+
+A worker attempts a claimed batch, then records it in one transaction; two optional
+hooks make that cheap: ``@prepare(kind)`` loads what the batch's operations need in a few
+queries (``prepare(ops)``, before the attempts), and ``@on_done_batch(kind)`` reacts to
+all of a batch's done operations of the kind at once (``handler(ops)``; without it
+``on_outcome`` runs for each). ``executor(kind, job=…)`` names the beat job a kind stands
+for when a fault is recorded (default "networks.outbound").
 """
 
 from __future__ import annotations
@@ -34,6 +41,10 @@ EXECUTORS: dict[str, Executor] = {}
 CHECKERS: dict[str, Checker] = {}
 OUTCOMES: dict[str, Handler] = {}
 RETRIES: dict[str, Handler] = {}
+BatchHandler = Callable[[list["Operation"]], None]
+PREPARERS: dict[str, BatchHandler] = {}
+DONE_BATCH: dict[str, BatchHandler] = {}
+JOBS: dict[str, str] = {}
 # Modules that register kinds; imported before a worker runs an operation.
 KIND_MODULES: list[str] = [
     "gospablik.content.outbound",
@@ -53,8 +64,10 @@ def _register(table: dict[str, Any], kind: str) -> Callable[[F], F]:
     return decorate
 
 
-def executor(kind: str) -> Callable[[F], F]:
-    """``run(connector, op) -> dict``: do the operation once on the network."""
+def executor(kind: str, *, job: str = "networks.outbound") -> Callable[[F], F]:
+    """``run(connector, op) -> dict``: do the operation once on the network. ``job``: the
+    beat job the kind stands for, as a fault's duty names it."""
+    JOBS[kind] = job
     return _register(EXECUTORS, kind)
 
 
@@ -72,6 +85,17 @@ def on_outcome(kind: str) -> Callable[[F], F]:
 def on_retry(kind: str) -> Callable[[F], F]:
     """``handler(op)``: react to a rescheduled temporary failure (optional)."""
     return _register(RETRIES, kind)
+
+
+def prepare(kind: str) -> Callable[[F], F]:
+    """``prepare(ops)``: load what a claimed batch of the kind needs, in bulk (optional)."""
+    return _register(PREPARERS, kind)
+
+
+def on_done_batch(kind: str) -> Callable[[F], F]:
+    """``handler(ops)``: react to a batch's done operations of the kind at once, in the
+    transaction that records them (optional; else ``on_outcome`` for each)."""
+    return _register(DONE_BATCH, kind)
 
 
 def load_kinds() -> None:

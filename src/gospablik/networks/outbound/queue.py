@@ -13,19 +13,18 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from gospablik.duties.faults import isolated
 from gospablik.networks.connections import shared_limiter
 from gospablik.networks.models import Connection
 from gospablik.networks.ratelimit import NoWaitLimiter
 from gospablik.policy.store import per_pass
 
+from .batch import run_batch
 from .claim import claim
 from .kinds import EXECUTORS, load_kinds
 from .models import Operation
@@ -34,8 +33,6 @@ from .step import run_claimed
 
 log = logging.getLogger("gospablik.networks.outbound")
 S = Operation.State
-# the beat job a kind of operation stands for, as the fault duty names it
-JOBS = {"content.publish": "content.dispatch", "security.snapshot": "security.snapshots"}
 
 
 @dataclass
@@ -161,12 +158,8 @@ def run_once(
     if not claim(now or timezone.now(), token, config, kinds=kinds):
         return result
     load_kinds()
-    for op in _claimed(token).order_by("next_try_at", "pk"):
-        # one tenant's unexpected error is recorded; its row is re-claimed after the lease
-        step = partial(run_claimed, op, token, config)
-        account = op.connection.account
-        job = JOBS.get(op.kind, "networks.outbound")
-        outcome = isolated(job, account, account.ministry_id, step, savepoint=False)
+    ops = list(_claimed(token).order_by("next_try_at", "pk"))
+    for outcome in run_batch(ops, token, config):
         result.add(outcome or "fault")
     return result
 

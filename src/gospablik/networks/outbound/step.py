@@ -11,6 +11,7 @@ had no slot soon enough), "lost" (the lease went to another worker).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,19 +38,34 @@ def _mine(op: Operation, token: str) -> Q:
     return Q(pk=op.pk, claim_token=token, state=S.RUNNING)
 
 
+@dataclass
+class Attempt:
+    """What one attempt gave: result ids, an error, or the claim to give back unattempted
+    (``release``: "held" while the connection needs a person, "deferred" by the limiter)."""
+
+    result: dict[str, Any] | None = None
+    error: ConnectorError | None = None
+    release: str = ""
+
+
 def run_claimed(
     op: Operation, token: str, config: QueueConfig, limiter: RateLimiter | None = None
 ) -> str:
     """Attempt ``op`` (claimed by ``token``, which committed the attempt) once;
     ``limiter``: a request's NoWaitLimiter."""
+    return record(op, token, attempt(op, limiter), config)
+
+
+def attempt(op: Operation, limiter: RateLimiter | None = None) -> Attempt:
+    """The network side of a step; writes nothing."""
     if op.connection.status in HELD:
-        return release(op, token)
+        return Attempt(release="held")
     try:
-        result = perform(connector_for(op.connection, limiter), op)
+        return Attempt(result=perform(connector_for(op.connection, limiter), op))
     except LimiterBusy:  # raised before the first network call: nothing was sent
-        return release(op, token, "deferred")
+        return Attempt(release="deferred")
     except ConnectorError as error:
-        return on_error(op, token, error, config)
+        return Attempt(error=error)
     except Exception as exc:  # a bug must not lose the operation: retry later, checking first
         log.exception("operation %s (%s): unexpected error", op.pk, op.kind)
         wrapped = ConnectorError(
@@ -57,8 +73,16 @@ def run_claimed(
             maybe_applied=True,
             code=type(exc).__name__,
         )
-        return on_error(op, token, wrapped, config)
-    return on_done(op, token, result)
+        return Attempt(error=wrapped)
+
+
+def record(op: Operation, token: str, attempt: Attempt, config: QueueConfig) -> str:
+    """Write what ``attempt`` gave, once (conditional on the claim token)."""
+    if attempt.release:
+        return release(op, token, attempt.release)
+    if attempt.error is not None:
+        return on_error(op, token, attempt.error, config)
+    return on_done(op, token, attempt.result or {})
 
 
 def perform(connector: BaseConnector, op: Operation) -> dict[str, Any]:
@@ -86,10 +110,8 @@ def release(op: Operation, token: str, outcome: str = "held") -> str:
     return outcome
 
 
-@transaction.atomic
-def on_done(op: Operation, token: str, result: dict[str, Any]) -> str:
-    now = timezone.now()
-    fields = {
+def done_fields(result: dict[str, Any], now: datetime) -> dict[str, Any]:
+    return {
         "state": S.DONE,
         "result": result,
         "claim_token": "",
@@ -99,10 +121,15 @@ def on_done(op: Operation, token: str, result: dict[str, Any]) -> str:
         "last_error_code": "",
         "finished_at": now,
     }
+
+
+@transaction.atomic
+def on_done(op: Operation, token: str, result: dict[str, Any]) -> str:
+    fields = done_fields(result, timezone.now())
     if not Operation.objects.filter(_mine(op, token)).update(**fields):
         log.warning("operation %s: lease lost after it was done: %s", op.pk, result)
         return "lost"
-    _mirror(op, fields)
+    mirror(op, fields)
     OUTCOMES.get(op.kind, _ignore)(op)
     return "done"
 
@@ -159,7 +186,7 @@ def _record_error(op: Operation, token: str, error: ConnectorError, config: Queu
         fields["result"] = {"error": error.message, "code": str(error.code or "")}
     if not Operation.objects.filter(_mine(op, token)).update(**fields):
         return "lost"
-    _mirror(op, fields)
+    mirror(op, fields)
     if state == S.NEEDS_PERSON:
         open_operation_duty(op)
     handlers = OUTCOMES if finished else RETRIES
@@ -167,7 +194,7 @@ def _record_error(op: Operation, token: str, error: ConnectorError, config: Queu
     return outcome
 
 
-def _mirror(op: Operation, fields: dict[str, Any]) -> None:
+def mirror(op: Operation, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
         setattr(op, name, value)
 
