@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import mean
+from typing import Any
 
 from gospablik.content.counting import imported_between, publications_between
 from gospablik.content.formats import FORMAT_LABELS_RU
@@ -141,8 +142,11 @@ def xlsx_row(row: WeekRow) -> list[object]:
     ]
 
 
-def compliance_xlsx(rows: list[WeekRow]) -> bytes:
+def compliance_xlsx(rows: list[WeekRow], dialogue: list[Any] | None = None) -> bytes:
+    """``dialogue``: the dialogue's per-account figures, a sheet of their own."""
     from openpyxl import Workbook
+
+    from gospablik.dialogue.report import add_sheet
 
     workbook = Workbook()
     sheet = workbook.active
@@ -152,6 +156,7 @@ def compliance_xlsx(rows: list[WeekRow]) -> bytes:
     for row in rows:
         sheet.append(xlsx_row(row))
     sheet.freeze_panes = "A2"
+    add_sheet(workbook, dialogue or [])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -86,9 +86,9 @@ def figures(rows: list[dict[str, Any]], clock: WorkingTime, now: datetime | None
         unanswered=len(open_rows),
         within_deadline=round(len(in_time) / len(judged), 3) if judged else None,
         median_business_hours=_median(business),
-        p90_business_hours=round(_p90(business), 2) if business else None,
+        p90_business_hours=round(p90(business), 2) if business else None,
         median_hours=_median(hours),
-        p90_hours=round(_p90(hours), 2) if hours else None,
+        p90_hours=round(p90(hours), 2) if hours else None,
     )
 
 
@@ -96,7 +96,7 @@ def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 2) if values else None
 
 
-def _p90(values: list[float]) -> float:
+def p90(values: list[float]) -> float:
     if len(values) == 1:
         return values[0]
     return statistics.quantiles(values, n=10, method="inclusive")[-1]

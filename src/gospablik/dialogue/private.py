@@ -106,8 +106,9 @@ def settle(op: Operation) -> None:
     if message is None:
         return
     actor = get_user_model().objects.filter(pk=op.payload.get("actor")).first()
-    from_dialogue = answer is not None and not op.payload.get("inbox")
-    sent_text = answer.text if from_dialogue and op.state == Operation.State.DONE else None
+    sent_text = None
+    if answer is not None and not op.payload.get("inbox") and op.state == Operation.State.DONE:
+        sent_text = answer.text
     inbox.record_outcome(
         message, op, actor, text=sent_text, final=answer is None or not answer.interim
     )

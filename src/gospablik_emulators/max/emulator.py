@@ -274,12 +274,15 @@ class MaxEmulator(PushingEmulator):
         return {"messages": items[: int(req.query.get("count") or 100)]}
 
     def add_comment(self, req: Request, post_mid: str) -> Any:
-        """The bot comments under a channel post; ``link: {type: reply, mid}`` answers a
-        comment (which must still exist)."""
+        """The bot comments under a channel post (a NewCommentBody: text, ``link`` of type
+        ``reply`` only, no attachments — https://dev.max.ru/docs-api/objects/NewCommentBody/);
+        ``link: {type: reply, mid}`` answers a comment, which must still exist."""
         self._message(post_mid)
         body = req.json() or {}
         text = _text(body)
         link = body.get("link") or {}
+        if body.get("attachments") or (link and link.get("type") != "reply"):
+            raise MaxApiError(400, "proto.payload", "Comments take text and a reply link only")
         reply_to = str(link.get("mid") or "") or None
         if reply_to and reply_to not in self.state.comments[post_mid]:
             raise MaxApiError(404, "comment.not.found", "Comment not found")

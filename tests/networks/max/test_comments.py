@@ -79,3 +79,24 @@ def test_it_receives_comments_by_webhook(connector, emulator, post):
 def test_it_rejects_a_webhook_with_a_wrong_secret(connector):
     with pytest.raises(ConnectorError):
         connector.parse_webhook(b"{}", {"X-Max-Bot-Api-Secret": "guess"})
+
+
+def test_it_replies_to_a_comment_as_dev_max_ru_documents(connector, emulator, post):
+    """POST /messages/{mid}/comments with a NewCommentBody: text and a ``reply`` link."""
+    asked = emulator.state.add_comment(post.post_id, "Когда приём?")
+    mid = connector.reply_comment(post.post_id, asked["body"]["mid"], "В понедельник.", "k")
+    reply = emulator.state.comments[post.post_id][mid]
+    assert reply["link"] == {"type": "reply", "mid": asked["body"]["mid"]}
+    assert reply["body"]["text"] == "В понедельник."
+
+
+def test_the_emulator_refuses_what_comments_do_not_take(connector, emulator, post):
+    asked = emulator.state.add_comment(post.post_id, "Когда приём?")
+    for body in (
+        {"text": "Ответ", "link": {"type": "forward", "mid": asked["body"]["mid"]}},
+        {"text": "Ответ", "attachments": [{"type": "image", "payload": {"token": "t"}}]},
+    ):
+        with pytest.raises(ConnectorError) as refused:
+            connector.call("POST", f"/messages/{post.post_id}/comments", json=body)
+        assert refused.value.code == "proto.payload"
+    assert len(emulator.state.comments[post.post_id]) == 1

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.content.compliance import WeekRow, compliance_rows, compliance_xlsx
+from gospablik.dialogue.report import account_figures
 from gospablik.orgs.access import Perm, has_perm
 from gospablik.orgs.models import Ministry
 from gospablik.policy.store import policy_for
@@ -66,6 +67,7 @@ def compliance(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "cap": policy.repost_cap,
             "query": request.GET.urlencode(),
             "can_edit": has_perm(request.user, ministry, Perm.CONTENT_EDIT),
+            "dialogue": account_figures(ministry, first, last),
         },
     )
 
@@ -83,7 +85,7 @@ def compliance_export(request: HttpRequest, ministry: Ministry) -> HttpResponse:
         after={"rows": len(rows)},
     )
     response = HttpResponse(
-        compliance_xlsx(rows),
+        compliance_xlsx(rows, account_figures(ministry, first, last)),
         content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     )
     name = f"compliance-{ministry.key}-{first}-{last}.xlsx"

@@ -199,9 +199,15 @@ class MaxConnector(BaseConnector):
     # --- private messages to the bot -----------------------------------------------------------
 
     def reply_comment(self, post_id: str, comment_id: str, text: str, idempotency_key: str) -> str:
-        """A comment under the channel post as the bot with a reply link
-        (``link: {type: "reply", mid}``, the NewMessageLink of the Bot API) to the resident's
-        comment. VERIFY on dev.max.ru: the comments endpoint of channel posts."""
+        """A comment under the channel post as the bot, in reply to the resident's comment.
+
+        Checked against dev.max.ru (2026-12-07): ``POST /messages/{messageId}/comments``
+        (https://dev.max.ru/docs-api/methods/POST/messages/-messageId-/comments/) with a
+        NewCommentBody: ``text`` up to 4000 characters and ``link`` of type ``reply`` with
+        the ``mid`` of the comment — comments take no attachments and no ``forward``
+        (https://dev.max.ru/docs-api/objects/NewCommentBody/). The pages read do not show
+        the answer's envelope: the comment (a CommentMessage) is read with or without a
+        ``message`` wrapper."""
         body = {"text": text, "link": {"type": "reply", "mid": comment_id}}
         try:
             result = self.call("POST", f"/messages/{post_id}/comments", json=body)
@@ -209,7 +215,8 @@ class MaxConnector(BaseConnector):
             if str(error.code) == "404":
                 raise comment_gone(self.network) from error
             raise
-        return str(result["message"]["body"]["mid"])
+        comment = result.get("message", result) if isinstance(result, dict) else {}
+        return str(comment["body"]["mid"])
 
     def send_message(self, peer_id: str, text: str, idempotency_key: str) -> str:
         """``POST /messages?user_id=…``: the answer lands in the person's dialog with the bot.

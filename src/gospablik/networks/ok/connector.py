@@ -201,7 +201,12 @@ class OKConnector(BaseConnector):
         """``discussions.addDiscussionComment`` on the group topic, as the group, in reply
         to ``comment_id``. OK keeps no idempotency key: the queue reads back before a repeat.
         VERIFY on apiok.ru: the reply parameter name (``reply_to_comment_id``, as the
-        comments of ``discussions.getComments`` carry it) and ``as_admin``."""
+        comments of ``discussions.getComments`` carry it) and ``as_admin``. Searched
+        2026-12-07: the method's page
+        (https://apiok.ru/dev/methods/rest/discussions/discussions.addDiscussionComment) is
+        in no stored copy of apiok.ru, and a third-party record says it answers 404; the
+        sibling pages (e.g. discussions.getDiscussionLikes) confirm only ``discussionId``
+        and ``discussionType``. The mark stays until the page or a live call confirms."""
         return self._reply(post_id, comment_id, text)
 
     def _reply(self, post_id: str, comment_id: str, text: str) -> str:
