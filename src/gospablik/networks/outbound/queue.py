@@ -34,7 +34,8 @@ from .step import run_claimed
 log = logging.getLogger("gospablik.networks.outbound")
 S = Operation.State
 # the beat job a kind of operation stands for, as the fault duty names it
-JOBS = {"content.publish": "content.dispatch", "security.snapshot": "security.snapshots"}
+JOBS = {"content.publish": "content.dispatch", "security.snapshot": "security.snapshots",
+        "analytics.read_stats": "analytics.collect"}  # fmt: skip
 
 
 @dataclass
