@@ -1,9 +1,12 @@
-"""Collecting one account's statistics: read, store, aggregate (incremental)."""
+"""Collecting one account's statistics: read (an operation of the outbound queue: its
+claim, the shared rate limiter, one error mapping), store, aggregate (incremental)."""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Min
@@ -11,11 +14,12 @@ from django.utils import timezone
 
 from gospablik.analytics import aggregate
 from gospablik.analytics.models import Collection, PostStat
-from gospablik.analytics.reading import Reading, read_stats
+from gospablik.analytics.reading import Reading
 from gospablik.analytics.store import store_days, store_posts
-from gospablik.networks.base import ConnectorError
-from gospablik.networks.connections import connector_for
+from gospablik.audit.log import record
+from gospablik.duties.faults import isolated
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound import enqueue, run_one
 from gospablik.registry.models import Account
 
 log = logging.getLogger(__name__)
@@ -23,24 +27,50 @@ log = logging.getLogger(__name__)
 FIRST_BACKFILL = timedelta(days=28)  # the first run asks for four weeks back
 RECENT_DAYS = 2  # the networks keep updating the last days: re-read them every run
 EVERY = timedelta(hours=6)  # an account's daily figures are re-read this often
+KIND = "analytics.read_stats"  # the outbound operation (:mod:`gospablik.analytics.queued`)
+JOB = "analytics.collect"
+NOT_CONNECTED = "Аккаунт не подключён к соцсети — статистику прочитать нельзя"
 
 
 def do_collect_account(
     account: Account, *, since: date | None = None, until: date | None = None
-) -> Reading:
+) -> str:
     """Read ``since``..``until`` (default: from where the last run stopped, minus the
-    last days, up to today) and upsert it; a refusal is stored as a gap with its reason."""
+    last days, up to today) through the outbound queue and upsert it; returns the
+    operation's outcome ("done", "retry", …). A refusal is stored as a gap with its reason."""
     now = timezone.now()
     state, _ = Collection.objects.get_or_create(account=account)
     until = until or now.astimezone(UTC).date()
     since = min(since or _default_since(account, state, now), until)
-    reading = _read(account, since, until)
+    connection = Connection.objects.filter(account=account).first()
+    if connection is None or not connection.is_usable:
+        store_reading(account, refused(since, until, NOT_CONNECTED), now)
+        return "not_connected"
+    Collection.objects.filter(pk=state.pk).update(
+        next_run_at=now + EVERY
+    )  # retries are the queue's
+    payload = {"since": since.isoformat(), "until": until.isoformat()}
+    op = enqueue(KIND, connection, payload, key=f"{since}..{until}@{now.isoformat()}",
+                 subject=account, run_now=False)  # fmt: skip
+    outcome = run_one(op.pk)
+    state.refresh_from_db()  # the worker stored through its own objects
+    return outcome
+
+
+def refused(since: date, until: date, reason: str) -> Reading:
+    reading = Reading(since, until)
+    reading.gap_all(reason)
+    reading.refusals.append(reason)
+    return reading
+
+
+def store_reading(account: Account, reading: Reading, now: datetime) -> None:
+    state, _ = Collection.objects.get_or_create(account=account)
     with transaction.atomic():
         store_days(account, reading, now)
         store_posts(account, reading, now)
         _advance(state, account, reading, now)
         aggregate.refresh(account, reading.since, reading.until)
-    return reading
 
 
 def _default_since(account: Account, state: Collection, now: datetime) -> date:
@@ -50,22 +80,6 @@ def _default_since(account: Account, state: Collection, now: datetime) -> date:
     due = PostStat.objects.filter(account=account, next_read_at__lte=now)
     oldest = due.aggregate(first=Min("published_at"))["first"]
     return min(since, oldest.astimezone(UTC).date()) if oldest else since
-
-
-def _read(account: Account, since: date, until: date) -> Reading:
-    connection = Connection.objects.filter(account=account).first()
-    if connection is None or not connection.is_usable:
-        reading = Reading(since, until)
-        reading.gap_all("Аккаунт не подключён к соцсети — статистику прочитать нельзя")
-        reading.refusals.append("Аккаунт не подключён")
-        return reading
-    try:
-        return read_stats(connector_for(connection), since, until)
-    except ConnectorError as error:
-        reading = Reading(since, until)
-        reading.gap_all(error.message)
-        reading.refusals.append(error.message)
-        return reading
 
 
 def _advance(state: Collection, account: Account, reading: Reading, now: datetime) -> None:
@@ -95,16 +109,21 @@ def due_accounts(now: datetime, limit: int) -> list[Account]:
 
 
 def collect_due(limit: int = 200) -> dict[str, int]:
-    """One beat tick: each due account on its own; one account's failure stops no other."""
+    """One beat tick: each due account on its own (a failure of one stops no other); one
+    audit entry per ministry for the run."""
     done = failed = 0
+    per_ministry: dict[int, Counter[str]] = {}
     for account in due_accounts(timezone.now(), limit):
-        try:
-            do_collect_account(account)
-            done += 1
-        except Exception:  # one account's bug must not stop the others
-            log.exception("statistics of account %s failed", account.pk)
+        step = partial(do_collect_account, account)
+        outcome = isolated(JOB, account, account.ministry_id, step, savepoint=False)
+        if outcome is None:
             _postpone(account)
-            failed += 1
+        counts = per_ministry.setdefault(account.ministry_id, Counter())
+        counts["done" if outcome in ("done", "not_connected") else "failed"] += 1
+        done, failed = (done + 1, failed) if outcome == "done" else (done, failed + 1)
+    for ministry_id, counts in per_ministry.items():
+        record("analytics.collect", ministry=ministry_id, object_type="orgs.ministry",
+               object_id=str(ministry_id), after=dict(counts))  # fmt: skip
     return {"collected": done, "failed": failed}
 
 

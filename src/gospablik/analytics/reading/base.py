@@ -58,11 +58,14 @@ class Reading:
 
     @contextmanager
     def part(self, metrics: Iterable[str], *, post_metrics: Iterable[str] = ()) -> Iterator[None]:
-        """A sub-read: a refusal (no rights, no scope, rate limit) becomes the gap of
-        ``metrics`` with the network's reason, and the other sub-reads go on."""
+        """A sub-read: a refusal (no rights, no scope) becomes the gap of ``metrics`` with
+        the network's reason, and the other sub-reads go on. A temporary error (rate limit,
+        timeout) goes up to the outbound queue, which retries the read with backoff."""
         try:
             yield
         except ConnectorError as error:
+            if not error.permanent:
+                raise
             self.refusals.append(error.message)
             self.gap(metrics, error.message)
             for metric in post_metrics:

@@ -53,6 +53,7 @@ KIND_MODULES: list[str] = [
     "gospablik.moderation.inbox",
     "gospablik.security.snapshots",
     "gospablik.dialogue.delivery",
+    "gospablik.analytics.queued",
 ]
 
 
