@@ -14,6 +14,7 @@ from datetime import date, datetime, time, tzinfo
 
 from gospablik.duties.kinds import DUTY_KINDS
 from gospablik.duties.models import Duty
+from gospablik.numbers import number
 from gospablik.orgs.models import Ministry
 
 REPORT_KINDS = ("content_approval_operational", "content_approval_special", "information_request")
@@ -42,7 +43,7 @@ class ReportRow:
 
     @property
     def share_percent(self) -> str:
-        return "—" if self.share is None else f"{self.share * 100:.0f} %"
+        return "—" if self.share is None else f"{number(round(self.share * 100))} %"
 
 
 def month_bounds(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]:

@@ -4,6 +4,7 @@ instead of stored values, dates and times in the ministry's time zone."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gospablik.audit.models import AuditEntry
+from gospablik.calendar.deadlines import Period
+from gospablik.duties.kinds import DUTY_KINDS
+from gospablik.duties.models import EVIDENCE_METHODS
 
 EXTRA_LABELS = {
     "signed_on": gettext_lazy("дата подписания"),
@@ -27,7 +31,17 @@ EXTRA_LABELS = {
     "format": gettext_lazy("формат"),
     "decision": gettext_lazy("решение"),
     "document": gettext_lazy("документ"),
+    # a duty's evidence (Duty.resolution)
+    "method": gettext_lazy("как исполнено"),
+    "done_on": gettext_lazy("когда исполнено"),
+    "reference": gettext_lazy("номер / ссылка"),
+    "comment": gettext_lazy("комментарий"),
+    "dialogue": gettext_lazy("диалог"),
+    "config": gettext_lazy("настройки подключения"),
+    "secret_keys": gettext_lazy("заданные секреты"),
 }
+VALUE_LABELS: dict[str, dict[str, Any]] = {"method": dict(EVIDENCE_METHODS), "kind": DUTY_KINDS}
+PHRASES = frozenset({"dialogue"})  # values that are our own Russian phrases, translated
 HIDDEN = frozenset({"text", "docx_sha256", "pdf_sha256", "id"})
 
 
@@ -50,10 +64,24 @@ def _field(model: type[models.Model] | None, key: str) -> models.Field[Any, Any]
     return None
 
 
+@cache
+def _config_labels() -> dict[str, str]:
+    """A connection's settings and secrets by key, as the "connect account" form names them."""
+    from gospablik.networks.registry import CONNECTOR_PATHS, get_connector_class
+
+    return {
+        f.key: f.label
+        for network in CONNECTOR_PATHS
+        for f in get_connector_class(network).config_schema
+    }
+
+
 def label(model: type[models.Model] | None, key: str) -> str:
     field = _field(model, key)
     if field is not None:
         return str(capfirst(field.verbose_name))
+    if key in _config_labels():
+        return str(capfirst(_(_config_labels()[key])))
     return str(capfirst(EXTRA_LABELS.get(key, key.replace("_", " "))))
 
 
@@ -82,6 +110,22 @@ def show(model: type[models.Model] | None, key: str, value: Any, tz: ZoneInfo) -
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, str) and value[:2].isdigit() and "-" in value[:8]:
         return _local(value, tz) or value
+    if key == "period_text" and isinstance(value, str):
+        period = Period.from_ru(value)
+        return period.describe() if period is not None else value
+    if key in ("subject_type", "object_type") and isinstance(value, str) and _model(value):
+        return str(capfirst(_model(value)._meta.verbose_name))  # type: ignore[union-attr]
+    if key == "key" and isinstance(value, str) and value in _config_labels():
+        return label(None, value)  # a credential's name: the form's label, not the key
+    if key == "secret_keys" and isinstance(value, list):  # names only, never the secrets
+        return ", ".join(label(None, k) for k in value)
+    if key in PHRASES and isinstance(value, str):
+        return _(value)
+    if key in VALUE_LABELS and isinstance(value, str):
+        return str(VALUE_LABELS[key].get(value, value))
+    if isinstance(value, dict):  # e.g. a duty's evidence: each part with its label
+        parts = (f"{label(None, k)}: {show(None, k, v, tz)}" for k, v in value.items())
+        return "; ".join(parts)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import get_language, ngettext
 
 from gospablik.calendar.workdays import ProductionCalendar
 
@@ -66,6 +68,32 @@ class Period:
     def describe_ru(self) -> str:
         """The period in Russian: "4 часа", "1 рабочий день", "5 рабочих часов"."""
         return f"{self.amount} {plural_ru(self.amount, _UNIT_FORMS[self.unit])}"
+
+    @classmethod
+    def from_ru(cls, text: str) -> Period | None:
+        """The period :meth:`describe_ru` wrote (stored on duties), or None.
+
+        >>> Period.from_ru("3 рабочих дня"), Period.from_ru("срок не установлен")
+        (Period(amount=3, unit='working_days'), None)
+        """
+        amount, _space, words = text.strip().partition(" ")
+        for unit, forms in _UNIT_FORMS.items():
+            if amount.isdigit() and words in forms:
+                return cls(int(amount), cast(PeriodUnit, unit))
+        return None
+
+    def describe(self) -> str:
+        """The period in the page's language: «4 часа» on Russian pages, "4 hours" else."""
+        if get_language().startswith("ru"):
+            return self.describe_ru()
+        n = self.amount
+        text = {
+            "working_days": ngettext("%(n)s рабочий день", "%(n)s рабочих дней", n),
+            "calendar_days": ngettext("%(n)s календарный день", "%(n)s календарных дней", n),
+            "hours": ngettext("%(n)s час", "%(n)s часов", n),
+            "business_hours": ngettext("%(n)s рабочий час", "%(n)s рабочих часов", n),
+        }[self.unit]
+        return text % {"n": n}
 
 
 @dataclass(frozen=True)

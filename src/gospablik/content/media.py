@@ -21,6 +21,8 @@ from io import BytesIO
 
 from PIL import Image, UnidentifiedImageError
 
+from gospablik.numbers import number
+
 MB = 1024 * 1024
 MAX_BYTES = {"image": 10 * MB, "gif": 20 * MB, "video": 50 * MB}  # 50 MB: Telegram Bot API
 MIN_SIDE = 100
@@ -85,8 +87,8 @@ def _check_size(filename: str, info: MediaInfo) -> None:
     limit = MAX_BYTES[info.kind]
     if info.size > limit:
         raise MediaError(
-            f"«{filename}»: {KIND_LABELS[info.kind]} весит {info.size / MB:.1f} МБ, "
-            f"допускается не больше {limit // MB} МБ"
+            f"«{filename}»: {KIND_LABELS[info.kind]} весит {number(info.size / MB, 1)} МБ, "
+            f"допускается не больше {number(limit // MB)} МБ"
         )
 
 

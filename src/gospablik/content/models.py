@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gospablik.content.formats import FORMAT_LABELS_RU
 
-FORMAT_CHOICES = list(FORMAT_LABELS_RU.items())
+FORMAT_CHOICES = [(key, _(label)) for key, label in FORMAT_LABELS_RU.items()]
 
 
 class InfoOccasion(models.Model):

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber, TruncDate
+from django.utils.translation import gettext
 
 from gospablik.content.counting import imported_between
 from gospablik.content.models import Post, RemotePost
@@ -109,7 +110,7 @@ def span(view: str, anchor: date) -> tuple[date, date, date, date]:
 
 def title(view: str, start: date, end: date, anchor: date) -> str:
     if view == "month":
-        return f"{MONTHS_RU[anchor.month].capitalize()} {anchor.year}"
+        return f"{gettext(MONTHS_RU[anchor.month]).capitalize()} {anchor.year}"
     return f"{start:%d.%m} – {end:%d.%m.%Y}"
 
 

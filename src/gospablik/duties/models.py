@@ -9,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from gospablik.duties.kinds import DUTY_KINDS
 
+# How a duty was done (the evidence form's choices; stored in ``Duty.resolution``)
+EVIDENCE_METHODS = [
+    ("letter", _("Письмо")),
+    ("edo", _("Система электронного документооборота")),
+    ("email", _("Электронная почта")),
+    ("messenger", _("Мессенджер")),
+    ("site", _("Размещено на сайте")),
+    ("other", _("Другое")),
+]
+
 
 class Duty(models.Model):
     class Status(models.TextChoices):

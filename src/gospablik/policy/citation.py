@@ -51,10 +51,25 @@ def _part(code: str, policy: Policy) -> str | None:
     return f"{para}п. {match['item']} {where}"
 
 
-def cite(clause: str, policy: Policy) -> str:
-    """The human citation of ``clause``; text that is not a clause code is kept as is."""
+def _part_en(code: str, policy: Policy) -> str | None:
+    """The same in English around the document's own (Russian) name, for English pages."""
+    match = PART.match(code.strip())
+    if match is None:
+        return None
+    name = " ".join((policy.title if match["annex"] else policy.document).split())
+    para = f", para. {match['para']}" if match["para"] else ""
+    return f"cl. {match['item']}{para} of «{name}»"
+
+
+def cite(clause: str, policy: Policy, *, english: bool = False) -> str:
+    """The human citation of ``clause``; text that is not a clause code is kept as is.
+
+    >>> from gospablik.policy.loader import load_preset
+    >>> cite("000 п.2 абз.4", load_preset("kuzbass-health-335"), english=True)[:26]
+    'cl. 2, para. 4 of «Приказ '
+    """
     parts = [p.strip() for p in clause.split(";") if p.strip()]
-    rendered = [_part(p, policy) for p in parts]
+    rendered = [(_part_en if english else _part)(p, policy) for p in parts]
     if not parts or any(r is None for r in rendered):
         return clause
     return "; ".join(r for r in rendered if r)

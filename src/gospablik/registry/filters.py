@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gospablik.registry.models import Account
 from gospablik.registry.networks import NETWORK_CHOICES
+
+
+class Ordering(django_filters.OrderingFilter):
+    """Labels in the page's language: the stock filter builds them once, at import."""
+
+    def build_choices(self, fields: dict[str, str], labels: dict[str, Any]) -> list[Any]:
+        ascending = [(param, labels[field]) for field, param in fields.items()]
+        descending = [
+            (f"-{param}", format_lazy(_("{} (по убыванию)"), label)) for param, label in ascending
+        ]
+        return [choice for pair in zip(ascending, descending, strict=True) for choice in pair]
 
 
 class AccountFilter(django_filters.FilterSet):
@@ -16,7 +30,7 @@ class AccountFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Account.Status.choices, label=_("Статус"))
     verified = django_filters.BooleanFilter(label=_("Госметка"))
     responsible_org = django_filters.NumberFilter(label=_("Организация"))
-    ordering = django_filters.OrderingFilter(
+    ordering = Ordering(
         fields=(
             ("title", "title"),
             ("network", "network"),
@@ -25,6 +39,15 @@ class AccountFilter(django_filters.FilterSet):
             ("deleted_on", "deleted_on"),
             ("updated_at", "updated_at"),
         ),
+        # labels in the page's language (without them the filter shows English field names)
+        field_labels={
+            "title": _("Название"),
+            "network": _("Соцсеть"),
+            "status": _("Статус"),
+            "created_on": _("Дата создания"),
+            "deleted_on": _("Дата удаления"),
+            "updated_at": _("Изменён"),
+        },
         label=_("Сортировка"),
     )
 

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+
 from gospablik.security.changes import AdminSeen, level, role_ru
 
 GRADES = {"critical": "D", "major": "C", "minor": "B"}
@@ -23,7 +25,7 @@ NEEDED_SCOPES: dict[tuple[str, str], frozenset[str]] = {
 @dataclass(frozen=True)
 class Finding:
     severity: str  # critical | major | minor
-    text: str  # what to fix, in Russian
+    text: str  # what to fix, in the user's language
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,11 @@ class Facts:
 def owner_findings(facts: Facts) -> list[Finding]:
     found = []
     if facts.owner_2fa is None:
-        found.append(Finding("major", "Отметьте, включён ли второй фактор на входе владельца"))
+        found.append(Finding("major", _("Отметьте, включён ли второй фактор на входе владельца")))
     elif not facts.owner_2fa:
-        found.append(Finding("critical", "Включите второй фактор на входе владельца аккаунта"))
+        found.append(Finding("critical", _("Включите второй фактор на входе владельца аккаунта")))
     if not facts.owner_login_holder.strip():
-        found.append(Finding("major", "Запишите, у кого логин и пароль владельца аккаунта"))
+        found.append(Finding("major", _("Запишите, у кого логин и пароль владельца аккаунта")))
     return found
 
 
@@ -73,21 +75,21 @@ def admin_findings(facts: Facts) -> list[Finding]:
     if not facts.connected:
         return []
     if facts.admins is None:
-        return [Finding("minor", "Список администраторов в соцсети ещё не прочитан")]
+        return [Finding("minor", _("Список администраторов в соцсети ещё не прочитан"))]
     found = []
     for admin in facts.admins:
         permitted = facts.allowed.get(admin.user_id)
         if permitted is None:
-            text = (
-                f"Уберите из администраторов «{admin.name}» (ID {admin.user_id}) "
-                "или внесите в список разрешённых"
-            )
+            text = _(
+                "Уберите из администраторов «%(name)s» (ID %(id)s) или внесите в список разрешённых"
+            ) % {"name": admin.name, "id": admin.user_id}
             found.append(Finding("critical", text))
         elif level(admin.role) > level(permitted):
-            text = (
-                f"Понизьте права «{admin.name}» до «{role_ru(permitted)}» "
-                f"(сейчас «{role_ru(admin.role)}»)"
-            )
+            text = _("Понизьте права «%(name)s» до «%(allowed)s» (сейчас «%(now)s»)") % {
+                "name": admin.name,
+                "allowed": _(role_ru(permitted)),
+                "now": _(role_ru(admin.role)),
+            }
             found.append(Finding("critical", text))
     return found
 
@@ -105,37 +107,52 @@ def key_findings(key: KeyState, facts: Facts) -> list[Finding]:
     found = []
     name = f"«{key.label}»"
     if key.expires_on is None and key.is_token:
-        found.append(Finding("minor", f"Запишите срок действия ключа {name}"))
+        found.append(Finding("minor", _("Запишите срок действия ключа %(key)s") % {"key": name}))
     elif key.expires_on is not None and key.expires_on < facts.today:
-        found.append(Finding("critical", f"Замените ключ {name}: истёк {key.expires_on:%d.%m.%Y}"))
+        expired = {"key": name, "date": f"{key.expires_on:%d.%m.%Y}"}
+        found.append(Finding("critical", _("Замените ключ %(key)s: истёк %(date)s") % expired))
     elif key.expires_on is not None and key.expires_on <= facts.today + timedelta(
         days=facts.reminder_days
     ):
-        found.append(Finding("major", f"Замените ключ {name}: истекает {key.expires_on:%d.%m.%Y}"))
+        expires = {"key": name, "date": f"{key.expires_on:%d.%m.%Y}"}
+        found.append(Finding("major", _("Замените ключ %(key)s: истекает %(date)s") % expires))
     age = (facts.today - key.rotated_on).days
     if age > facts.rotation_days:
-        text = (
-            f"Смените ключ {name}: не менялся {age} дн. (порядок: раз в {facts.rotation_days} дн.)"
-        )
+        text = _("Смените ключ %(key)s: не менялся %(age)s дн. (порядок: раз в %(days)s дн.)") % {
+            "key": name,
+            "age": age,
+            "days": facts.rotation_days,
+        }
         found.append(Finding("major", text))
     if not key.scope.strip() and key.is_token:
-        found.append(Finding("minor", f"Запишите права (scope) ключа {name}"))
+        found.append(Finding("minor", _("Запишите права (scope) ключа %(key)s") % {"key": name}))
     elif key.needed is not None and scopes(key.scope) - key.needed:
         extra = ", ".join(sorted(scopes(key.scope) - key.needed))
-        found.append(Finding("minor", f"Уберите лишние права ключа {name}: {extra}"))
+        found.append(
+            Finding(
+                "minor",
+                _("Уберите лишние права ключа %(key)s: %(extra)s") % {"key": name, "extra": extra},
+            )
+        )
     return found
 
 
 def connection_findings(facts: Facts) -> list[Finding]:
     if not facts.connected:
         return [
-            Finding("major", "Подключите аккаунт: без подключения изменения в соцсети не видны")
+            Finding("major", _("Подключите аккаунт: без подключения изменения в соцсети не видны"))
         ]
     found = []
     if facts.read_error:
-        found.append(Finding("major", f"Не удаётся прочитать аккаунт: {facts.read_error}"))
+        found.append(
+            Finding(
+                "major", _("Не удаётся прочитать аккаунт: %(error)s") % {"error": facts.read_error}
+            )
+        )
     if facts.unsigned_push:
-        found.append(Finding("minor", "Задайте секрет Callback API: иначе события не принимаются"))
+        found.append(
+            Finding("minor", _("Задайте секрет Callback API: иначе события не принимаются"))
+        )
     return found
 
 

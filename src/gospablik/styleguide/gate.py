@@ -8,8 +8,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from gospablik.audit.log import record
+from gospablik.numbers import number
 from gospablik.orgs.access import memberships
 from gospablik.orgs.models import Ministry
 from gospablik.policy.citation import cite
@@ -40,10 +42,16 @@ def gate_problems(ministry: Ministry, obj: models.Model, text: str) -> list[str]
     if score >= spec.min_score or override_for(obj, text) is not None:
         return []
     where = cite(spec.clause, policy)
+    threshold = float(spec.min_score)
+    shown = number(int(threshold) if threshold.is_integer() else threshold)
+    values = {"score": number(score, 1), "min": shown, "where": where}
     return [
-        f"Оценка стиля {score:.1f} ниже порога {spec.min_score:g}, установленного Порядком "
-        f"({where}). Перепишите текст разговорным языком или попросите руководителя "
-        "разрешить публикацию с обоснованием."
+        _(
+            "Оценка стиля %(score)s ниже порога %(min)s, установленного Порядком (%(where)s). "
+            "Перепишите текст разговорным языком или попросите руководителя разрешить "
+            "публикацию с обоснованием."
+        )
+        % values
     ]
 
 

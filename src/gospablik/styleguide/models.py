@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gospablik.style import CATEGORIES
 
-CATEGORY_CHOICES = list(CATEGORIES.items())
+CATEGORY_CHOICES = [(key, _(label)) for key, label in CATEGORIES.items()]
 
 
 class StyleEntry(models.Model):
@@ -65,4 +65,9 @@ class StyleOverride(models.Model):
         verbose_name_plural = _("разрешения ниже порога стиля")
 
     def __str__(self) -> str:
-        return f"{self.object_type}:{self.object_id} {self.score}"
+        from gospablik.numbers import number
+
+        return _("Публикация с оценкой стиля %(score)s (порог %(min)s)") % {
+            "score": number(self.score, 1),
+            "min": number(self.min_score, 1),
+        }

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gospablik.duties.models import EVIDENCE_METHODS
 from gospablik.orgs.models import Ministry, Organization
 from gospablik.registry.actions import EDITABLE
 from gospablik.registry.models import Account
@@ -66,14 +67,7 @@ class MarkDeletedForm(forms.Form):
 
 
 class CompleteDutyForm(forms.Form):
-    METHODS = [
-        ("letter", _("Письмо")),
-        ("edo", _("Система электронного документооборота")),
-        ("email", _("Электронная почта")),
-        ("messenger", _("Мессенджер")),
-        ("site", _("Размещено на сайте")),
-        ("other", _("Другое")),
-    ]
+    METHODS = EVIDENCE_METHODS
     method = forms.ChoiceField(label=_("Как исполнено"), choices=METHODS)
     done_on = forms.DateField(label=_("Когда отправлено / исполнено"), widget=DATE)
     reference = forms.CharField(label=_("Номер / ссылка"), required=False, max_length=200)

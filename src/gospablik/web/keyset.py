@@ -20,6 +20,8 @@ from typing import Any, Generic, TypeVar
 from django.db import models
 from django.db.models import F, Q, QuerySet
 
+from gospablik.numbers import number
+
 M = TypeVar("M", bound=models.Model)
 COUNT_CAP = 1000
 PAGE_SIZE = 50
@@ -73,7 +75,7 @@ class KeysetPage(Generic[M]):
 
     @property
     def total_label(self) -> str:
-        return f"{COUNT_CAP}+" if self.total_capped else str(self.total)
+        return f"{number(COUNT_CAP)}+" if self.total_capped else number(self.total)
 
     @property
     def is_first(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext
 
 from gospablik.content.formats import FORMAT_LABELS_RU
 from gospablik.networks.base import NETWORK_LABELS_RU
@@ -31,12 +32,12 @@ def badge(status: str) -> str:
 
 @register.filter
 def network_label(network: str) -> str:
-    return NETWORK_LABELS_RU.get(network, network)
+    return gettext(NETWORK_LABELS_RU[network]) if network in NETWORK_LABELS_RU else network
 
 
 @register.filter
 def format_label(fmt: str) -> str:
-    return FORMAT_LABELS_RU.get(fmt, fmt)
+    return gettext(FORMAT_LABELS_RU[fmt]) if fmt in FORMAT_LABELS_RU else fmt
 
 
 @register.filter

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from gospablik.content.actions import do_reschedule
@@ -56,7 +57,7 @@ def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "view": view,
             "title": title(view, start, end, anchor),
             "weeks": weeks(days),
-            "weekdays": WEEKDAYS_RU,
+            "weekdays": [gettext(d) for d in WEEKDAYS_RU],
             "previous": previous.isoformat(),
             "following": following.isoformat(),
             "today": today.isoformat(),
@@ -64,8 +65,8 @@ def plan(request: HttpRequest, ministry: Ministry) -> HttpResponse:
             "query": query.urlencode(),
             **account_choices(accounts, request.GET.get("account_q", ""), ("network", "title")),
             "networks": sorted(set(accounts.values_list("network", flat=True).distinct())),
-            "network_labels": NETWORK_LABELS_RU,
-            "formats": FORMAT_LABELS_RU,
+            "network_labels": {k: gettext(v) for k, v in NETWORK_LABELS_RU.items()},
+            "formats": {k: gettext(v) for k, v in FORMAT_LABELS_RU.items()},
             "statuses": Post.Status.choices,
             "rows": week_rows(ministry, start, end, filters, accounts),
             "drafts": Post.objects.filter(ministry=ministry, status=Post.Status.DRAFT)[:30],

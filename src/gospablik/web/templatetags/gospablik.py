@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from gospablik.audit.models import AuditEntry
+from gospablik.web.decorators import may_open
 
 register = template.Library()
 
@@ -21,14 +24,20 @@ def diff(entry: AuditEntry) -> list[tuple[str, tuple[Any, Any]]]:
 
 @register.simple_tag(takes_context=True)
 def nav_link(context: Any, name: str, label: str) -> str:
-    """A menu link to a module's page, or nothing when the module has no such page."""
+    """A menu link to a module's page, or nothing when the module has no such page or
+    the page's own door would not let the user in."""
     ministry = context.get("nav_ministry")
     try:
         url = reverse(name, kwargs={"ministry": ministry.key}) if ministry else reverse(name)
     except NoReverseMatch:
         return ""
     request = context.get("request")
-    active = " active" if request is not None and request.path.startswith(url) else ""
+    user = getattr(request, "user", None)
+    if not may_open(user, ministry, url):
+        return ""
+    path = getattr(request, "path", "")
+    # the board is the ministry's root: every page starts with its URL
+    active = " active" if path == url or (path.startswith(url) and name != "web:board") else ""
     return format_html('<a class="nav{}" href="{}">{}</a>', active, url, label)
 
 
@@ -71,6 +80,26 @@ def cite(clause: str, ministry: Any) -> str:
     if not clause or ministry is None:
         return clause
     try:
-        return human(clause, policy_for(ministry))
+        english = not get_language().startswith("ru")
+        return human(clause, policy_for(ministry), english=english)
     except NoPolicy:
         return clause
+
+
+@register.filter
+def period(text: str) -> str:
+    """A duty's stored period («3 рабочих дня») in the page's language."""
+    from gospablik.calendar.deadlines import Period
+
+    parsed = Period.from_ru(text or "")
+    return parsed.describe() if parsed is not None else text
+
+
+@register.filter
+def num(value: Any, places: int | None = None) -> str:
+    """A number with the page language's separators («12 345,6»); anything else as is."""
+    from gospablik.numbers import number
+
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return "—" if value is None else str(value)
+    return number(value, places)

@@ -79,10 +79,15 @@
     previews.textContent = "";
     (result.plans || []).forEach(function (plan) { previews.appendChild(card(plan)); });
   }
+  // the page's language decides the decimal mark («7,5» in Russian)
+  function decimal(x) {
+    var lang = document.documentElement.lang || "ru";
+    return Number(x).toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+  }
   function renderStyle(result) {
     var score = document.getElementById("style-score");
     score.className = result.score === null ? "muted" : "style-score";
-    score.textContent = result.score === null ? "—" : "Оценка: " + result.score + " из 10";
+    score.textContent = result.score === null ? "—" : "Оценка: " + decimal(result.score) + " из 10";
     document.getElementById("style-summary").textContent = result.summary || "";
     var text = form.elements.text.value;
     var issues = document.getElementById("style-issues");

@@ -8,6 +8,12 @@
   var timer = null;
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 
+  // the page's language decides the decimal mark («7,5» in Russian)
+  function decimal(x) {
+    var lang = document.documentElement.lang || "ru";
+    return Number(x).toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+  }
+
   function el(tag, cls, content) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -20,7 +26,7 @@
     out.replaceChildren();
     var head = el("p");
     head.appendChild(el("span", "badge " + (report.score >= 7 ? "green" : report.score >= 4 ? "amber" : "red"),
-      "Оценка " + report.score.toFixed(1) + " из 10"));
+      "Оценка " + decimal(report.score) + " из 10"));
     head.appendChild(document.createTextNode(" " + (report.summary || "")));
     out.appendChild(head);
     var list = el("ul");
