@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gospablik.web.middleware.SecurityHeadersMiddleware",
+    "gospablik.web.middleware.IdRangeMiddleware",
 ]
 
 ROOT_URLCONF = "gospablik.urls"
