@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gospablik.web.middleware.SecurityHeadersMiddleware",
     "gospablik.policy.middleware.PolicyPerRequestMiddleware",  # issue 18
+    "gospablik.web.middleware.IdRangeMiddleware",
 ]
 
 ROOT_URLCONF = "gospablik.urls"

@@ -212,7 +212,14 @@ def test_no_url_leaks_the_other_ministry_or_fails(demo, db, settings, person):
             for method in methods(name, slug_is_own):
                 response = getattr(client, method)(url, **csrf)
                 problems += judge(method, url, response, foreign, TITLES[other.key])
+                drain(response)
     assert problems == [], "\n".join(problems[:40])
+
+
+def drain(response: Any) -> None:
+    """Read a streamed answer to its end: the test client then closes its file."""
+    if response.streaming:
+        b"".join(response.streaming_content)
 
 
 def judge(method: str, url: str, response: Any, foreign: bool, title: str) -> list[str]:
@@ -260,3 +267,52 @@ def test_a_skipped_pattern_needs_a_reason(demo, db):
     assert unbuilt_reason("content:post", social) == ""
     assert unbuilt_reason("approvals:item_file", social)
     assert all(reason.strip() for reason in SKIP.values())
+
+
+HOSTILE_IDS = ("99999999999999999999", "0")  # beyond bigint; no such row
+HOSTILE_QUERY = (
+    "?page=-1&cursor=%00%FF%FE&after=zz&before=-1&since=2026-13-45&until=x&date=0000-00-00"
+    "&account=-1&accounts=99999999999999999999&status=%3Cb%3E&q=%27%22%3Cscript%3E&ministry=x"
+    "&period=99999999999&month=2026-99&all=x&order=-pk&network=%00&category=..%2F..&per_page=-5"
+)
+HOSTILE_ROLES = ["komiac", "moderator", "security", "szn_head", "szn_moderator"]
+
+
+def hostile_url(name: str, pattern: Named, slug: str, value: str) -> str | None:
+    """The pattern with every id replaced by a hostile value (others as the guard fills them)."""
+    kwargs = {key: slug if key == "ministry" else FIXED.get(key, value)
+              for key in kwarg_names(pattern) if key != "fmt"}  # fmt: skip
+    if "network" in kwargs:
+        kwargs["network"] = "vk"
+    for fmt in FORMATS if "fmt" in kwarg_names(pattern) else (None,):
+        try:
+            return reverse(name, kwargs=kwargs | ({"fmt": fmt} if fmt else {}))
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@pytest.mark.parametrize("username", HOSTILE_ROLES)
+def test_hostile_ids_and_query_never_fail(demo, db, settings, username):
+    """Ids beyond any column, ids of no row, and garbage in every usual query parameter, on
+    every URL (the own ministry's objects too): never a server error."""
+    settings.GOSPABLIK_REQUIRE_2FA = False
+    own = Membership.objects.filter(user__username=username).first().organization.ministry
+    other = Ministry.objects.exclude(pk=own.pk).get()
+    client, csrf = client_of(username)
+    problems: list[str] = []
+    for name, pattern in patterns():
+        if skipped(name):
+            continue
+        urls = [url_for(name, pattern, own.key, own), url_for(name, pattern, own.key, other)]
+        if set(kwarg_names(pattern)) - {"ministry", "fmt"} - set(FIXED):
+            urls += [hostile_url(name, pattern, own.key, value) for value in HOSTILE_IDS]
+        for url in filter(None, urls):
+            for method in ("get", "post"):
+                response = getattr(client, method)(url + HOSTILE_QUERY, **csrf)
+                drain(response)
+                if response.status_code >= 500:
+                    problems.append(
+                        f"{method.upper()} {url}{HOSTILE_QUERY}: {response.status_code}"
+                    )
+    assert problems == [], "\n".join(problems[:40])

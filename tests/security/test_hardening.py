@@ -58,3 +58,14 @@ def test_failures_from_many_addresses_lock_the_username(komiac):
     fresh = Client(REMOTE_ADDR="10.0.9.9")
     response = fresh.post("/accounts/login/", {"username": "komiac", "password": PASSWORD})
     assert response.status_code == 429
+
+
+def test_an_id_beyond_any_integer_column_is_not_found(sec):
+    """Found by the URL guard's hostile ids: the 2FA reset looked the person up with an id
+    no database integer holds and answered 500."""
+    client = client_for(sec)
+    client.raise_request_exception = False
+    huge = "99999999999999999999"
+    response = client.post(f"/kuzbass-health-335/security/people/{huge}/reset-2fa/")
+    assert response.status_code == 404
+    assert client.get(f"/kuzbass-health-335/registry/{huge}/").status_code == 404

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -16,11 +16,14 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gospablik.networks.connections import do_connect_account
+from gospablik.networks.connections import TRANSPORT_OVERRIDES, do_connect_account
 from gospablik.networks.models import InboundEvent
 from gospablik.networks.telegram.events import SECRET_HEADER as TELEGRAM_HEADER
 from gospablik.networks.telegram.events import parse_webhook as telegram_parse
 from gospablik.registry.models import Account
+from gospablik_emulators.emulation import emulator_transport
+from gospablik_emulators.telegram.emulator import make_app as telegram_app
+from gospablik_emulators.telegram.world import CHANNEL_ID, DEMO_TOKEN, GROUP_ID
 from tests.content.conftest import OK_GID, OK_SECRETS
 from tests.foundation.factories import account_data, register
 
@@ -81,6 +84,10 @@ TELEGRAM_BODY = {
         },
     },
 }  # fmt: skip
+
+TG_BODY = json.loads(  # the same update, between the emulator's channel and its group
+    json.dumps(TELEGRAM_BODY).replace("-1003001", str(CHANNEL_ID)).replace("-2001", str(GROUP_ID))
+)
 
 SCALARS = (
     st.none()
@@ -188,8 +195,18 @@ def setups(health, keeper, social, foreign) -> dict[str, Setup]:
         {"chat_id": str(MAX_CHAT)},
         {"bot_token": "t", "webhook_secret": SECRET},
     )
+    tg = connect(
+        social,
+        foreign,
+        "telegram",
+        "https://t.me/minzdrav_kuzbass_demo",
+        {"channel": "@minzdrav_kuzbass_demo"},
+        {"bot_token": DEMO_TOKEN, "webhook_secret": SECRET},
+    )
     return {
         "vk": (vk, f"/hooks/vk/{vk.pk}/", VK_BODY, lambda body: {}),
+        "telegram": (tg, f"/hooks/telegram/{tg.pk}/", TG_BODY,
+                     lambda body: {"HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN": SECRET}),
         "ok": (ok, f"/hooks/ok/{ok.pk}/{SECRET}/", OK_BODY, lambda body: {}),
         "facebook": (fb, f"/hooks/facebook/{fb.pk}/", FB_BODY, sign_meta),
         "instagram": (ig, f"/hooks/instagram/{ig.pk}/", IG_BODY, sign_meta),
@@ -207,12 +224,22 @@ def check(client: Client, url: str, body: bytes, headers: dict[str, str]) -> Non
     assert not InboundEvent.objects.exclude(error="").exists(), (url, body)
 
 
-@pytest.mark.parametrize("network", ["vk", "ok", "facebook", "instagram", "max"])
+@pytest.fixture(autouse=True)
+def telegram_network() -> Iterator[None]:
+    """Telegram's view asks the network for the channel (getChat) before it parses: the
+    emulator answers, mounted on the connectors' HTTP seam."""
+    TRANSPORT_OVERRIDES["telegram"] = emulator_transport(telegram_app())
+    yield
+    TRANSPORT_OVERRIDES.pop("telegram", None)
+
+
+@pytest.mark.parametrize("network", ["vk", "ok", "facebook", "instagram", "max", "telegram"])
 def test_hostile_bodies_never_fail_the_server(health, keeper, social, foreign, network):
     connection, url, template, headers = setups(health, keeper, social, foreign)[network]
     client = Client(raise_request_exception=False)
     assert client.post(url, json.dumps(template), content_type="application/json",
                        **headers(json.dumps(template).encode())).status_code == 200  # fmt: skip
+    assert InboundEvent.objects.filter(connection=connection).exists()  # the view parsed it
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))  # fmt: skip

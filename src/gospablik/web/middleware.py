@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 CSP = "; ".join(
@@ -77,3 +77,27 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+BIGINT = 2**63 - 1
+
+
+class IdRangeMiddleware:
+    """An id in the URL beyond any database integer names nothing: 404 before the view
+    (a lookup with it fails in the database driver instead of finding no row)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: object,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+    ) -> None:
+        if any(isinstance(v, int) and abs(v) > BIGINT for v in (*args, *kwargs.values())):
+            raise Http404("Нет такого объекта")
