@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gospablik.audit.log import record
+from gospablik.content import compliance_days
 from gospablik.content.models import Publication
 from gospablik.content.publishing import build_draft, find_existing
 from gospablik.content.status import refresh_post_status
@@ -173,6 +174,7 @@ def _published(op: Operation) -> None:
         last_error="",
         last_error_code="",
     )
+    compliance_days.publication_changed(pub_id)  # issue 18: the report's day
     if changed:
         _record(op, "published", {
             "status": P.PUBLISHED, "network_post_id": result["post_id"], "url": result["url"],
@@ -248,6 +250,7 @@ def removed(op: Operation) -> None:
                after={"error": error})  # fmt: skip
         return
     if Publication.objects.filter(pk=pub.pk, status=P.PUBLISHED).update(status=P.DELETED):
+        compliance_days.publication_changed(pub.pk)
         after = {"status": P.DELETED, "post_status": refresh_post_status(pub.post_id)}
         reason = op.payload.get("reason", "")
         record("content.publication.delete", obj=pub, ministry=pub.account.ministry_id,
