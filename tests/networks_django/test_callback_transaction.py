@@ -59,10 +59,11 @@ def test_a_reviewed_comment_costs_at_most_eleven_statements(vk_account, django_a
     classifier's fingerprint, the context; the comment, its classification, its state
     (the review deadline comes from the judgement's policy); the audit append (head,
     entry, head; one statement on PostgreSQL). Plus a savepoint around the whole (a
-    transaction outside tests) and one around the intake, each opened and released."""
+    transaction outside tests) and one around the intake, each opened and released; and
+    the moderation report's day: one upsert for the counts, one for its category."""
     deliver(vk_account, callback_body(503, BORDERLINE, "e-503"))  # the caches are warm
     audit = 1 if connection.vendor == "postgresql" else 3
-    with django_assert_num_queries(8 + audit + 4):
+    with django_assert_num_queries(8 + audit + 4 + 2):
         deliver(vk_account, callback_body(504, BORDERLINE + "?", "e-504"))
     assert InboundEvent.objects.filter(processed_at=None).count() == 0
 

@@ -33,6 +33,8 @@ from gospablik.content.models import InfoOccasion, Post, Publication
 from gospablik.content.occasions import do_create_occasion, do_delete_occasion, do_update_occasion
 from gospablik.content.views.compliance import period
 from gospablik.orgs.access import Perm
+from gospablik.registry.models import Account
+from gospablik.web.keyset import Order, keyset_page
 
 
 def _errors(error: DjangoValidationError) -> ValidationError:
@@ -216,8 +218,14 @@ class PublicationViewSet(MinistryScoped, viewsets.ReadOnlyModelViewSet):
         return Response(s.PublicationSerializer(pub).data, status=status.HTTP_200_OK)
 
 
+API_ACCOUNTS = 50  # accounts per compliance page (× the weeks of the period)
+BY_TITLE = Order("title")
+
+
 class ComplianceView(MinistryScoped, generics.GenericAPIView):
-    """Per account and calendar week: publications, reposts, share, formats, style."""
+    """Per account and calendar week: publications, reposts, share, formats, style.
+    A page of accounts at a time (by title; keyset: follow ``next``), each with every week
+    of the period."""
 
     serializer_class = s.WeekRowSerializer
     pagination_class = None
@@ -227,10 +235,29 @@ class ComplianceView(MinistryScoped, generics.GenericAPIView):
         parameters=[
             OpenApiParameter("from", OpenApiTypes.DATE, description="первый день (неделя с ним)"),
             OpenApiParameter("to", OpenApiTypes.DATE, description="последний день"),
+            OpenApiParameter("cursor", str, description="страница аккаунтов (из next/previous)"),
         ],
-        responses=s.WeekRowSerializer(many=True),
+        responses=s.CompliancePageSerializer,
     )
     def get(self, request: Request, ministry: str) -> Response:
         first, last = period(request._request)
-        rows = compliance_rows(self.ministry, first, last)
-        return Response(s.WeekRowSerializer(rows, many=True).data)
+        accounts = Account.objects.filter(ministry=self.ministry).exclude(
+            status=Account.Status.PLANNED
+        )
+        page = keyset_page(accounts, BY_TITLE, request.query_params.get("cursor"), API_ACCOUNTS)
+        rows = compliance_rows(self.ministry, first, last, page.items) if page.items else []
+        body = {
+            "next": self._link(request, page.next_cursor),
+            "previous": self._link(request, page.previous_cursor),
+            "accounts": page.total,
+            "accounts_capped": page.total_capped,
+            "results": rows,
+        }
+        return Response(s.CompliancePageSerializer(body).data)
+
+    def _link(self, request: Request, cursor: str) -> str | None:
+        if not cursor:
+            return None
+        query = request.query_params.copy()
+        query["cursor"] = cursor
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

@@ -224,3 +224,28 @@ class RemotePost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account}: {self.network_post_id}"
+
+
+class ComplianceDay(models.Model):
+    """What one account published on one local day (the policy's time zone), kept by
+    ``content.compliance_days`` whenever a publication, its post or an imported wall post
+    changes (issue 18): the compliance page and API read these rows."""
+
+    ministry = models.ForeignKey("orgs.Ministry", on_delete=models.CASCADE, related_name="+")
+    account = models.ForeignKey("registry.Account", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    originals = models.PositiveIntegerField(default=0)
+    reposts = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    formats = models.JSONField(default=dict)  # format (or "imported") -> count
+    style_sum = models.FloatField(default=0.0)
+    style_n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "day"], name="compliance_day_once")
+        ]
+        indexes = [models.Index(fields=["ministry", "day"], name="compliance_day_period")]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}: {self.originals}+{self.reposts}"

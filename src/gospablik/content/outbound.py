@@ -25,6 +25,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gospablik.audit.log import record, record_many
+from gospablik.content import compliance_days
 from gospablik.content.models import Publication
 from gospablik.content.publishing import build_draft, find_existing
 from gospablik.content.status import refresh_post_status, refresh_posts_status
@@ -191,6 +192,7 @@ def _published(op: Operation) -> None:
         last_error="",
         last_error_code="",
     )
+    compliance_days.publication_changed(pub_id)  # issue 18: the report's day
     if changed:
         _record(op, "published", {
             "status": P.PUBLISHED, "network_post_id": result["post_id"], "url": result["url"],
@@ -215,6 +217,7 @@ def published_batch(ops: list[Operation]) -> None:
     pubs = [_published_row(op) for op in ops]
     Publication.objects.bulk_update(pubs, PUBLISHED_COLUMNS)
     statuses = refresh_posts_status({pub.post_id for pub in pubs})
+    compliance_days.publications_changed(pubs)
     pairs = zip(ops, pubs, strict=True)
     record_many([_published_entry(op, pub, statuses[pub.post_id]) for op, pub in pairs])
 
@@ -315,6 +318,7 @@ def removed(op: Operation) -> None:
                after={"error": error})  # fmt: skip
         return
     if Publication.objects.filter(pk=pub.pk, status=P.PUBLISHED).update(status=P.DELETED):
+        compliance_days.publication_changed(pub.pk)
         after = {"status": P.DELETED, "post_status": refresh_post_status(pub.post_id)}
         reason = op.payload.get("reason", "")
         record("content.publication.delete", obj=pub, ministry=pub.account.ministry_id,

@@ -153,3 +153,11 @@ class WeekRowSerializer(serializers.Serializer):
     imported = serializers.IntegerField()
     formats = serializers.DictField(child=serializers.IntegerField())
     style_score = serializers.FloatField(source="style", allow_null=True)
+
+
+class CompliancePageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    accounts = serializers.IntegerField(help_text="аккаунтов всего (до 1000)")
+    accounts_capped = serializers.BooleanField()
+    results = WeekRowSerializer(many=True)

@@ -95,7 +95,7 @@ def _intake(
     if existing is not None and existing.is_tombstone:  # deleted outside before we saw it
         archive_copy(comment, actor=None, block_author=False, now=now, done=True)
     if existing is None:
-        daily.count_new(comment, comment.verdict.labels)
+        daily.count_new(comment, comment.verdict.labels, judgement.policy.tz())
     else:
         daily.refresh(comment, now)
     record(

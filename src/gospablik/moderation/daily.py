@@ -9,14 +9,14 @@ test checks it)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from gospablik.moderation.models import (
@@ -63,30 +63,37 @@ def day_bounds(first: date, last: date, tz: ZoneInfo) -> tuple[datetime, datetim
 # --- incremental ------------------------------------------------------------------------
 
 
-def count_new(comment: Comment, labels: Iterable[str]) -> None:
-    """A new comment: +1 on its day's volume, its automatic action and its categories."""
-    day = local_day(comment.received_at, tz_of(comment.ministry_id))
-    key: dict[str, object] = {"ministry_id": comment.ministry_id, "account_id": comment.account_id}
-    key["day"] = day
+def count_new(comment: Comment, labels: Iterable[str], tz: ZoneInfo | None = None) -> None:
+    """A new comment: +1 on its day's volume, its automatic action and its categories
+    (one upsert each; ``tz`` saves the policy lookup when the caller has the policy)."""
+    day = local_day(comment.received_at, tz or tz_of(comment.ministry_id))
     counter = COUNTS.get(comment.auto_action)
-    increments: dict[str, int] = {"volume": 1} | ({counter: 1} if counter else {})
-    _add(ModerationDay, key, increments)
+    increments = {"volume": 1} | ({counter: 1} if counter else {})
+    key = {"ministry_id": comment.ministry_id, "account_id": comment.account_id, "day": day}
+    _upsert(ModerationDay, key, increments)
     for category in labels:
-        _add(ModerationCategoryDay, {**key, "category": category}, {"n": 1})
+        _upsert(ModerationCategoryDay, key | {"category": category}, {"n": 1})
 
 
-def _add(model: type, key: Mapping[str, object], increments: Mapping[str, int]) -> None:
-    updated = model.objects.filter(**key).update(  # type: ignore[attr-defined]
-        **{name: F(name) + n for name, n in increments.items()}
+def _upsert(model: type[Model], key: dict[str, Any], increments: dict[str, int]) -> None:
+    """INSERT … ON CONFLICT DO UPDATE adding ``increments`` (PostgreSQL and SQLite)."""
+    table, quote = model._meta.db_table, connection.ops.quote_name
+    fields = model._meta.concrete_fields
+    counters = [f.column for f in fields if f.column not in key and not f.primary_key]
+    values = [*key.values(), *(increments.get(name, 0) for name in counters)]
+    names = [*key, *counters]
+    unique = [name for name in key if name != "ministry_id"]
+    adds = ", ".join(
+        f"{quote(n)} = {quote(table)}.{quote(n)} + EXCLUDED.{quote(n)}" for n in increments
     )
-    if not updated:
-        try:
-            with transaction.atomic():
-                model.objects.create(**key, **increments)  # type: ignore[attr-defined]
-        except IntegrityError:  # a concurrent first comment of the day created the row
-            model.objects.filter(**key).update(  # type: ignore[attr-defined]
-                **{name: F(name) + n for name, n in increments.items()}
-            )
+    # names come from this module's models, values are parameters
+    statement = (
+        f"INSERT INTO {quote(table)} ({', '.join(quote(n) for n in names)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(names))}) "
+        f"ON CONFLICT ({', '.join(quote(n) for n in unique)}) DO UPDATE SET {adds}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, values)
 
 
 def refresh(comment: Comment, *moments: datetime | None) -> None:

@@ -1,7 +1,8 @@
 """`gospablik reports rebuild [--ministry KEY]` — the pre-aggregated report tables
-recomputed from the records: the moderation report's account-days and the accounts'
-security postures (issue 18). The actions keep them current; this repairs them after a
-bulk load, a restore from backup or a change of the policy's time zone."""
+recomputed from the records (issue 18): the moderation report's account-days, the
+accounts' security postures and the compliance report's account-days. The actions keep
+them current; this repairs them after a bulk load, a restore from backup or a change of
+the policy's time zone."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from gospablik.content import compliance_days
 from gospablik.moderation import daily
 from gospablik.orgs.models import Ministry
 from gospablik.security import standing
@@ -30,6 +32,8 @@ class Command(BaseCommand):
         for ministry in ministries:
             days = daily.rebuild(ministry)
             postures = standing.rebuild(ministry)
+            published = compliance_days.rebuild(ministry)
             self.stdout.write(
-                f"{ministry.key}: moderation account-days {days}, postures {postures}"
+                f"{ministry.key}: moderation account-days {days}, postures {postures}, "
+                f"compliance account-days {published}"
             )
