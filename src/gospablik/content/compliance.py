@@ -6,12 +6,8 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-<<<<<<< HEAD
-from statistics import mean
 from typing import Any
-=======
 from zoneinfo import ZoneInfo
->>>>>>> scale
 
 from gospablik.content.counting import imported_between, publications_between
 from gospablik.content.formats import FORMAT_LABELS_RU
