@@ -37,7 +37,8 @@ def lookup(account: Account, author_ids: Iterable[str]) -> dict[str, str]:
     connection = Connection.objects.filter(account=account).select_related("account").first()
     if connection is None or not connection.is_usable:
         return {}
-    names = read(connection, lambda c: c.read_names(ids), job="moderation.names", default={})
+    nothing: dict[str, str] = {}
+    names = read(connection, lambda c: c.read_names(ids), job="moderation.names", default=nothing)
     return {author: name[:NAME_LENGTH] for author, name in names.items() if name}
 
 

@@ -60,7 +60,8 @@ def poll_account(connection: Connection, now: datetime) -> int:
             for c in _new_comments(account, connector.read_comments(post.post_id))
         ]
 
-    fresh = read(connection, new_comments, job="moderation.poll", default=[])
+    nothing: list[RemoteComment] = []
+    fresh = read(connection, new_comments, job="moderation.poll", default=nothing)
     return sum(1 for remote in fresh if intake_comment(account, remote) is not None)
 
 
