@@ -61,14 +61,21 @@ def configure(database_url: str | None, code: str | None = None) -> None:
 
 
 def fresh_database(url: str) -> None:
+    """Drop and create the PostgreSQL database ``url`` names."""
+    drop_database(url)
+    _admin(url, f'CREATE DATABASE "{urlsplit(url).path.lstrip("/")}"')
+
+
+def drop_database(url: str) -> None:
+    _admin(url, f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+
+
+def _admin(url: str, statement: str) -> None:
     import psycopg
 
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    admin = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(admin.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
+        conn.execute(statement)
 
 
 def mount_emulators() -> None:

@@ -3,6 +3,7 @@ own ``set_api_url``: a channel bot's flows."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -83,3 +84,31 @@ def test_errors_have_max_shapes(run_bot):
     assert missing.value.code == 404 and missing.value.raw["code"] == "message.not.found"
     with pytest.raises(InvalidToken, match="verify.token"):
         run_bot(whoami, token="wrong-token")
+
+
+def test_webhook_pushes_parse_with_maxapi(run_bot):
+    """What the emulator POSTs to a subscription, parsed as a maxapi webhook app does
+    (``process_update_webhook``): the update types maxapi knows become its typed events
+    with our fields; the secret header is MAX's own."""
+    from maxapi.methods.types.getted_updates import process_update_webhook
+    from maxapi.types.updates.bot_stopped import BotStopped
+    from maxapi.types.updates.message_created import MessageCreated
+
+    pushed: list[tuple[dict[str, Any], dict[str, str]]] = []
+
+    async def flow(bot: Bot, app: Any) -> list[Any]:
+        app.push.sender = lambda url, body, headers: (pushed.append((json.loads(body), headers))
+                                                      or (200, "ok"))  # fmt: skip
+        assert (await bot.subscribe_webhook("https://bot.example/hook", secret="s3cret")).success
+        app.state.write_to_bot("Здравствуйте, где справка?")
+        post = app.state.post_as_admin("Новость")
+        app.state.stop_bot(next(iter(app.state.dialogs)))
+        return [post, *[await process_update_webhook(body, bot) for body, _ in pushed]]
+
+    post, question, news, stopped = run_bot(flow)
+    assert all(headers["X-Max-Bot-Api-Secret"] == "s3cret" for _, headers in pushed)
+    assert isinstance(question, MessageCreated) and question.user_locale == "ru"
+    assert question.message.body.text == "Здравствуйте, где справка?"
+    assert question.message.recipient.chat_type == "dialog"
+    assert isinstance(news, MessageCreated) and news.message.body.mid == post["body"]["mid"]
+    assert isinstance(stopped, BotStopped) and stopped.chat_id == question.message.recipient.chat_id

@@ -100,7 +100,7 @@ def test_entries_appended_together_keep_the_chain(health):
 
     before = record("test.before", ministry=health, after={"n": 0})
     made = record_many(
-        [{"action": "test.many", "ministry": health, "after": {"n": n}} for n in range(1, 4)]
+        [("test.many", {"ministry": health, "after": {"n": n}}) for n in range(1, 4)]
     )
     after = record("test.after", ministry=health, after={"n": 4})
     assert [e.seq for e in made] == [before.seq + 1, before.seq + 2, before.seq + 3]

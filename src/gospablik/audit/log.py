@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db import models, transaction
 from django.forms.models import model_to_dict
@@ -52,19 +52,21 @@ def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-def record(
-    action: str,
-    *,
-    actor: Any = None,
-    obj: models.Model | None = None,
-    object_type: str = "",
-    object_id: str = "",
-    object_repr: str = "",
-    ministry: Any = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str = "",
-) -> AuditEntry:
+class EntryFields(TypedDict, total=False):
+    """What an entry says besides its action (the keyword arguments of :func:`record`)."""
+
+    actor: Any
+    obj: models.Model | None
+    object_type: str
+    object_id: str
+    object_repr: str
+    ministry: Any
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str
+
+
+def record(action: str, **fields: Unpack[EntryFields]) -> AuditEntry:
     """Append one entry; call inside the transaction of the change it records.
 
     ``ministry`` is a Ministry or its pk (callers that hold only the id save a query).
@@ -73,50 +75,38 @@ def record(
     """
     # No savepoint: a failure here must roll back the caller's change anyway.
     with transaction.atomic(savepoint=False):
-        entry = _entry(action, actor=actor, obj=obj, object_type=object_type,
-                       object_id=object_id, object_repr=object_repr, ministry=ministry,
-                       before=before, after=after, reason=reason)  # fmt: skip
-        fields = _hashed_fields(entry)
-        del fields["seq"]  # the append assigns it
-        append(entry, fields)
+        entry = _entry(action, fields)
+        hashed = _hashed_fields(entry)
+        del hashed["seq"]  # the append assigns it
+        append(entry, hashed)
     return entry
 
 
-def record_many(entries: list[dict[str, Any]]) -> list[AuditEntry]:
-    """Append several entries at once (each dict: :func:`record`'s keyword arguments plus
-    "action"), in order, in the caller's transaction: a batch's outcomes in three
-    statements instead of one per entry."""
+def record_many(entries: list[tuple[str, EntryFields]]) -> list[AuditEntry]:
+    """Append several entries at once, in order, in the caller's transaction (each an
+    action and :func:`record`'s keyword arguments): a batch's outcomes in three statements
+    instead of one per entry."""
     with transaction.atomic(savepoint=False):
-        made = [_entry(**kwargs) for kwargs in entries]
+        made = [_entry(action, fields) for action, fields in entries]
         append_many([(entry, _hashed_fields(entry)) for entry in made])
     return made
 
 
-def _entry(
-    action: str,
-    *,
-    actor: Any = None,
-    obj: models.Model | None = None,
-    object_type: str = "",
-    object_id: str = "",
-    object_repr: str = "",
-    ministry: Any = None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str = "",
-) -> AuditEntry:
+def _entry(action: str, fields: EntryFields) -> AuditEntry:
+    obj, actor, ministry = fields.get("obj"), fields.get("actor"), fields.get("ministry")
+    object_repr = fields.get("object_repr") or (str(obj) if obj is not None else "")
     return AuditEntry(
         created_at=timezone.now(),
         ministry_id=getattr(ministry, "pk", ministry),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_repr=_actor_repr(actor),
         action=action,
-        object_type=object_type or (obj._meta.label_lower if obj is not None else ""),
-        object_id=object_id or (str(obj.pk) if obj is not None else ""),
-        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
-        before=before,
-        after=after,
-        reason=reason,
+        object_type=fields.get("object_type") or (obj._meta.label_lower if obj is not None else ""),
+        object_id=fields.get("object_id") or (str(obj.pk) if obj is not None else ""),
+        object_repr=object_repr[:300],
+        before=fields.get("before"),
+        after=fields.get("after"),
+        reason=fields.get("reason", ""),
     )
 
 

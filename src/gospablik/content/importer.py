@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.content.models import Publication, RemotePost
-from gospablik.networks import connector_for
-from gospablik.networks.base import Capability, ConnectorError
+from gospablik.duties.faults import isolated
+from gospablik.networks.base import Capability
 from gospablik.networks.base import RemotePost as Remote
-from gospablik.networks.connections import note_failure
+from gospablik.networks.connections import capabilities_of
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound.reads import read
 from gospablik.registry.models import Account
 
 log = logging.getLogger("gospablik.content.importer")
@@ -34,22 +36,21 @@ def importable() -> list[Account]:
 def import_walls(now: datetime | None = None) -> dict[int, int]:
     """Import every connected account's recent wall; account id -> posts stored."""
     since = (now or timezone.now()) - LOOKBACK
-    return {account.pk: import_account(account, since) for account in importable()}
+    counts = {}
+    for account in importable():  # one account's fault is recorded; the others go on
+        step = partial(import_account, account, since)
+        job, ministry = "content.import", account.ministry_id
+        counts[account.pk] = isolated(job, account, ministry, step, savepoint=False) or 0
+    return counts
 
 
 def import_account(account: Account, since: datetime, limit: int = 300) -> int:
-    connection = Connection.objects.filter(account=account).first()
-    if connection is None:
+    connection = Connection.objects.filter(account=account).select_related("account").first()
+    if connection is None or Capability.READ_WALL not in capabilities_of(account.network):
         return 0
-    try:
-        connector = connector_for(connection)
-        if Capability.READ_WALL not in type(connector).capabilities:
-            return 0
-        items = connector.read_wall(since=since, limit=limit)
-    except ConnectorError as error:
-        log.warning("wall import of account %s failed: %s", account.pk, error.message)
-        if error.needs_person:
-            note_failure(connection, error)
+    items = read(connection, lambda c: c.read_wall(since=since, limit=limit),
+                 job="content.import", default=None)  # fmt: skip
+    if items is None:
         return 0
     return store(account, [i for i in items if i.kind != "scheduled"])
 

@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from gospablik.audit.log import record, record_many
+from gospablik.audit.log import EntryFields, record, record_many
 from gospablik.content import compliance_days
 from gospablik.content.models import Publication
 from gospablik.content.publishing import build_draft, find_existing
@@ -240,14 +240,14 @@ def _published_row(op: Operation) -> Publication:
     return pub
 
 
-def _published_entry(op: Operation, pub: Publication, post_status: str) -> dict[str, Any]:
+def _published_entry(op: Operation, pub: Publication, post_status: str) -> tuple[str, EntryFields]:
     after = {
         "status": P.PUBLISHED, "network_post_id": op.result["post_id"], "url": op.result["url"],
         "attempt": op.attempts, "found_by_check": bool(op.result.get("found_by_check")),
         "post_status": post_status,
     }  # fmt: skip
-    return {"action": "content.publication.published", "obj": pub,
-            "ministry": pub.account.ministry_id, "after": after}  # fmt: skip
+    return "content.publication.published", {"obj": pub, "ministry": pub.account.ministry_id,
+                                              "after": after}  # fmt: skip
 
 
 def _not_published(op: Operation) -> None:

@@ -32,6 +32,9 @@ JOB_LABELS = {
     "moderation.poll": "опрос соцсетей без push-уведомлений",
     "networks.vk_longpoll": "чтение событий ВКонтакте (Long Poll)",
     "security.snapshots": "снимки безопасности аккаунтов",
+    "networks.test": "проверка подключения к соцсети",
+    "moderation.names": "чтение имён авторов из соцсети",
+    "content.import": "чтение стены аккаунта",
 }
 
 

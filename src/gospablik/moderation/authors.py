@@ -18,9 +18,10 @@ from django.utils import timezone
 
 from gospablik.audit.log import SYSTEM, record
 from gospablik.moderation.models import Comment, Message, Offender
-from gospablik.networks.base import Capability, ConnectorError
-from gospablik.networks.connections import capabilities_of, connector_for
+from gospablik.networks.base import Capability
+from gospablik.networks.connections import capabilities_of
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound.reads import read
 from gospablik.registry.models import Account
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,8 @@ def lookup(account: Account, author_ids: Iterable[str]) -> dict[str, str]:
     connection = Connection.objects.filter(account=account).select_related("account").first()
     if connection is None or not connection.is_usable:
         return {}
-    try:
-        names = connector_for(connection).read_names(ids)
-    except ConnectorError as error:
-        log.info("names of %d authors on account %s not read: %s", len(ids), account.pk, error)
-        return {}
+    nothing: dict[str, str] = {}
+    names = read(connection, lambda c: c.read_names(ids), job="moderation.names", default=nothing)
     return {author: name[:NAME_LENGTH] for author, name in names.items() if name}
 
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 from gospablik.duties.faults import isolated
 from gospablik.moderation.intake import intake_comment, is_own
 from gospablik.moderation.models import Comment
-from gospablik.networks.base import Capability, ConnectorError, RemoteComment
-from gospablik.networks.connections import capabilities_of, connector_for, note_failure
+from gospablik.networks.base import BaseConnector, Capability, RemoteComment
+from gospablik.networks.connections import capabilities_of
 from gospablik.networks.models import Connection
+from gospablik.networks.outbound.reads import read
 from gospablik.policy.store import per_pass
 from gospablik.registry.models import Account
 
@@ -52,19 +53,17 @@ def poll_all(now: datetime | None = None) -> int:
 
 def poll_account(connection: Connection, now: datetime) -> int:
     account = connection.account
-    try:
-        connector = connector_for(connection)
+
+    def new_comments(connector: BaseConnector) -> list[RemoteComment]:
         posts = connector.read_wall(since=now - WINDOW, limit=POSTS)
-        fresh = [
+        return [
             c
             for post in posts
             for c in _new_comments(account, connector.read_comments(post.post_id))
         ]
-    except ConnectorError as error:
-        log.info("polling %s failed: %r", account.pk, error)
-        if error.needs_person:
-            note_failure(connection, error)
-        return 0
+
+    nothing: list[RemoteComment] = []
+    fresh = read(connection, new_comments, job="moderation.poll", default=nothing)
     return sum(1 for remote in fresh if intake_comment(account, remote) is not None)
 
 

@@ -124,16 +124,21 @@ def do_connect_account(
 
 def do_test_connection(connection: Connection, *, actor: Any) -> Profile | None:
     """Read the community profile; record the outcome on the connection."""
-    try:
-        profile = connector_for(connection).read_profile()
-    except ConnectorError as error:
-        note_failure(connection, error, actor=actor)
+    from gospablik.networks.outbound.reads import read
+
+    profile = read(connection, _read_profile, job="networks.test", default=None, actor=actor,
+                   testing=True)  # fmt: skip
+    if profile is None:
         return None
     with transaction.atomic():
         _store_check(connection, Connection.Status.OK)
         _record(connection, "connection.test", actor, {"status": "ok", "title": profile.title})
     connection.refresh_from_db()
     return profile
+
+
+def _read_profile(connector: BaseConnector) -> Profile:
+    return connector.read_profile()
 
 
 def note_failure(connection: Connection, error: ConnectorError, *, actor: Any = None) -> None:
