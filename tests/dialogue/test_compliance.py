@@ -71,3 +71,16 @@ def test_the_compliance_page_and_xlsx_have_the_section(account, komiac) -> None:
     assert header == HEADER
     assert row[header.index("Нужен ответ")] == 3 and row[header.index("С нарушением срока")] == 2
     assert row[header.index("Медиана первого ответа, рабочих ч")] == 1.5
+
+
+def test_the_section_and_the_metrics_page_speak_english(account, komiac) -> None:
+    from django.conf import settings
+
+    three_questions(account)
+    client = client_for(komiac)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"{BASE}/compliance/?{PERIOD}").content.decode()
+    assert "Answers to residents" in page and "Deadline missed" in page
+    assert "Ответы жителям" not in page
+    metrics = client.get("/kuzbass-health-335/dialogue/metrics/?week=2025-W18").content.decode()
+    assert "Median first answer, working hours" in metrics and "рабочих ч" not in metrics
