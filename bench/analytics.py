@@ -222,6 +222,14 @@ def report(label: str, found: dict[str, float], before: dict[str, float] | None 
     print(line, flush=True)
 
 
+def vacuum() -> None:
+    """What autovacuum does after updates, so both sides read a table without dead rows."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE analytics_accountweek")
+
+
 def rate_measured_weeks() -> None:
     """The ЦУР view's kept points and norm flags, as collection keeps them (the seed
     writes the weekly rows in SQL, without them)."""
@@ -236,6 +244,7 @@ def rate_measured_weeks() -> None:
         for week in (monday(today) - timedelta(days=7), monday(today)):
             if spec is not None:
                 ensure_rated(ministry, spec, week)
+    vacuum()
     print(f"weekly rows rated in {time.perf_counter() - started:.1f} s (collection keeps them)")
 
 
@@ -290,6 +299,7 @@ def main() -> None:
         reset()
     if not seeded():
         seed(args.accounts, args.days)
+    vacuum()
     before = measure_before(args.before, args) if args.before else {}
     if args.before:
         print(f"before: {args.before}; after: {ROOT / 'src'} (same database, same run)")

@@ -96,9 +96,22 @@ def _content_cards(ministry: Ministry, period: Period) -> list[Card]:
     return [
         share,
         style,
+        _response_card(ministry, period),
         _card(_("Комментарии на модерации"), moderation["received"], before["received"]),
         _card(_("Удалено или скрыто модерацией"), moderation["deleted"], before["deleted"]),
     ]
+
+
+def _response_card(ministry: Ministry, period: Period) -> Card:
+    """Time to the first answer to residents (lower is better), from the dialogue."""
+    now, before = queries.answers(ministry, period), queries.answers(ministry, period.previous())
+    card = _card(_("Время до первого ответа жителям"), now.average_hours,
+                 before.average_hours, " " + _("ч"))  # fmt: skip
+    note = _("ответов: %(answered)s из %(threads)s; в срок: %(in_time)s") % {
+        "answered": number(now.answered), "threads": number(now.threads),
+        "in_time": number(now.in_time),
+    }  # fmt: skip
+    return Card(card.label, card.value, card.previous, card.change, note)
 
 
 def _repost_cap(ministry: Ministry) -> float | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from gospablik.analytics.metrics import METRICS
@@ -14,6 +14,7 @@ from gospablik.analytics.models import AccountWeek, MinistryDay, PostStat
 from gospablik.analytics.period import Period
 from gospablik.analytics.rates import er_percent
 from gospablik.content.models import Publication
+from gospablik.dialogue.models import Thread
 from gospablik.moderation.models import Comment
 from gospablik.orgs.models import Ministry
 
@@ -111,6 +112,41 @@ def moderation_volumes(ministry: Ministry, period: Period) -> dict[str, int]:
         deleted=Count("id", filter=Q(status__in=[statuses.DELETED, statuses.HIDDEN])),
         review=Count("id", filter=Q(status=statuses.REVIEW)),
     )
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Residents' comments and messages that needed an answer, received in a period."""
+
+    threads: int
+    answered: int
+    unanswered: int  # still open without a first answer
+    in_time: int  # first answer by its deadline
+    average_hours: float | None  # mean time to the first answer
+
+    @property
+    def in_time_percent(self) -> float | None:
+        return round(self.in_time / self.answered * 100, 1) if self.answered else None
+
+
+def answers(ministry: Ministry, period: Period) -> Answers:
+    """First-response figures from the dialogue's threads, in one aggregate query."""
+    threads = Thread.objects.filter(
+        ministry=ministry, needs_answer=True, received_at__gte=aware(period.since),
+        received_at__lt=aware(period.until + timedelta(days=1)),
+    )  # fmt: skip
+    wait = ExpressionWrapper(F("first_answer_at") - F("received_at"), output_field=DurationField())
+    answered = Q(first_answer_at__isnull=False)
+    found = threads.aggregate(
+        threads=Count("id"), answered=Count("id", filter=answered),
+        unanswered=Count("id", filter=Q(first_answer_at=None, status__in=Thread.OPEN)),
+        in_time=Count("id", filter=answered & (Q(first_due_at=None)
+                                               | Q(first_answer_at__lte=F("first_due_at")))),
+        average=Avg(wait, filter=answered),
+    )  # fmt: skip
+    average = found.pop("average")
+    hours = round(average.total_seconds() / 3600, 1) if average is not None else None
+    return Answers(**found, average_hours=hours)
 
 
 def post_stats(ministry: Ministry, period: Period) -> QuerySet[PostStat]:

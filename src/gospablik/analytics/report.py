@@ -43,6 +43,8 @@ def report_context(ministry: Ministry, period: Period, progress: Progress) -> di
         "ministry": ministry, "period": period, "previous": period.previous(), "board": board,
         "best": best[:5], "worst": worst[:5], "formats": queries.by_format(ministry, period),
         "duties": duties_in(ministry, period), "now": timezone.now(),
+        "answers": queries.answers(ministry, period),
+        "answers_before": queries.answers(ministry, period.previous()),
     }  # fmt: skip
     progress(60)
     return context

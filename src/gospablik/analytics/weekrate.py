@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from gospablik.analytics.models import AccountWeek
@@ -63,8 +63,33 @@ def rate_rows(rows: Iterable[AccountWeek], spec: AnalyticsSpec) -> int:
     for row in rows:
         rate(row, row.account, spec, now)
         changed.append(row)
-    AccountWeek.objects.bulk_update(changed, FIELDS, batch_size=BATCH)
+    if connection.vendor == "postgresql":
+        _update_from_values(changed)
+    else:
+        AccountWeek.objects.bulk_update(changed, FIELDS, batch_size=BATCH)
     return len(changed)
+
+
+TYPES = ("bigint", "boolean", "boolean", "timestamptz", "double precision", "boolean", "text")
+
+
+def _update_from_values(rows: list[AccountWeek], size: int = 1000) -> None:
+    """One ``UPDATE … FROM (VALUES …)`` per ``size`` rows (Django's bulk_update builds a
+    CASE per row and field: minutes for a ministry's week of thousands of pages)."""
+    table = AccountWeek._meta.db_table
+    sets = ", ".join(f'"{f}" = v."{f}"' for f in FIELDS)
+    names = ", ".join(f'"{f}"' for f in ("id", *FIELDS))
+    row_sql = "(%s::bigint, " + ", ".join(f"%s::{t}" for t in TYPES) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            params = [value for row in chunk
+                      for value in (row.pk, *(getattr(row, f) for f in FIELDS))]  # fmt: skip
+            cursor.execute(
+                f'UPDATE "{table}" AS w SET {sets} FROM (VALUES '  # noqa: S608 — names are ours
+                f"{', '.join([row_sql] * len(chunk))}) AS v ({names}) WHERE w.id = v.id",
+                params,
+            )
 
 
 def ensure_rated(ministry: Ministry, spec: AnalyticsSpec, week: date) -> int:
