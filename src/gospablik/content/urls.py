@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from gospablik.content.views import compliance, editor, occasions, plan, posts
+from gospablik.content.views import compliance, editor, occasions, plan, posts, state
 
 app_name = "content"
 urlpatterns = [
     path("", plan.plan, name="plan"),
     path("posts/new/", posts.post_new, name="post_new"),
     path("posts/<int:pk>/", posts.post_detail, name="post"),
+    path("posts/<int:pk>/state/", state.post_state, name="post_state"),
     path("posts/<int:pk>/edit/", posts.post_edit, name="post_edit"),
     path("posts/<int:pk>/schedule/", posts.post_schedule, name="post_schedule"),
     path("posts/<int:pk>/publish-now/", posts.post_publish_now, name="post_publish_now"),
