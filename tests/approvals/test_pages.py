@@ -164,7 +164,7 @@ def test_cur_files_a_request_and_accepts_the_answer(cur, komiac):
         {"topic": "График приёма", "questions": "Когда?", "needed_by": "2099-01-01"},
     )
     request = InformationRequest.objects.get()
-    upload = SimpleUploadedFile("график.txt", b"8-20")
+    upload = SimpleUploadedFile("график.pdf", b"%PDF-1.4 8-20")
     client_for(komiac).post(
         f"{BASE}/requests/{request.pk}/",
         {"op": "answer", "text": "С 8 до 20", "attachments": [upload]},
@@ -172,7 +172,7 @@ def test_cur_files_a_request_and_accepts_the_answer(cur, komiac):
     client_for(cur).post(f"{BASE}/requests/{request.pk}/", {"op": "accept"})
     request.refresh_from_db()
     assert request.status == "accepted"
-    assert request.messages.get(kind="answer").files.get().name == "график.txt"
+    assert request.messages.get(kind="answer").files.get().name == "график.pdf"
 
 
 @pytest.mark.parametrize("needed_by", ["2000-01-01", ""])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gospablik.approvals.actions.submissions import ItemData, SubmissionData
 from gospablik.approvals.models import ItemFile, Remark, Round, Submission, SubmissionItem
 from gospablik.networks.base import NETWORK_LABELS_RU
+from gospablik.security.uploads import DOCUMENTS, MEDIA, validate_upload
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -22,11 +23,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
+    """Several files in one input (Django's documented recipe), each checked by
+    :func:`gospablik.security.uploads.validate_upload` for the ``allowed`` kinds."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, allowed: frozenset[str] = MEDIA, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
+        self.allowed = allowed
 
     def clean(self, data: Any, initial: Any = None) -> Any:
         single = super().clean
@@ -37,6 +40,7 @@ class MultipleFileField(forms.FileField):
                 raise forms.ValidationError(
                     _("Файл больше 50 МБ: %(name)s") % {"name": upload.name}
                 )
+            validate_upload(upload, self.allowed)
         return cleaned
 
 
@@ -175,7 +179,7 @@ class AnswerForm(forms.Form):
     text = forms.CharField(
         label=_("Ответ"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    attachments = MultipleFileField(label=_("Файлы"), required=False)
+    attachments = MultipleFileField(label=_("Файлы"), required=False, allowed=MEDIA | DOCUMENTS)
 
 
 class AskAgainForm(forms.Form):

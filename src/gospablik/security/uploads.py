@@ -94,12 +94,36 @@ def storage_name(name: str) -> str:
     return f"{uuid.uuid4().hex}{PurePosixPath(name.lower()).suffix}"
 
 
+def too_many_pixels(name: str, file: Any) -> str:
+    """For an image: "" unless its header declares more pixels than Pillow's bomb limit (a
+    decompression bomb: a small file that would take gigabytes once decoded)."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:  # reads the header only
+                image.size  # noqa: B018
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return f"«{display_name(name)}»: изображение слишком большое по числу пикселей"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return ""  # a damaged header: nothing gets decoded from it here
+    finally:
+        file.seek(0)
+    return ""
+
+
 def validate_upload(file: Any, allowed: frozenset[str] = MEDIA) -> None:
     """For forms: raise ValidationError for an uploaded file that must not be stored."""
     from django.core.exceptions import ValidationError
 
     head = file.read(16)
     file.seek(0)
-    error = problem(str(file.name or ""), head, int(file.size or 0), allowed)
+    name = str(file.name or "")
+    error = problem(name, head, int(file.size or 0), allowed)
+    if not error and sniff(head) in IMAGES:
+        error = too_many_pixels(name, file)
     if error:
         raise ValidationError(error)
