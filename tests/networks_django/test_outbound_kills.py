@@ -66,8 +66,8 @@ def test_deletions_bans_and_answers_happen_exactly_once(tmp_path, emulator):
                vk_url]  # fmt: skip
     subprocess.run(seeding, env=env, cwd=ROOT, check=True, timeout=180)
     with open(tmp_path / "workers.log", "wb") as log:
-        plan = KillPlan(total=OPERATIONS, workers=WORKERS, kills=KILLS, seed=13)
-        kills = run_with_kills(env, log, time.monotonic() + 420, plan, lambda: done(db))
+        kill_plan = KillPlan(total=OPERATIONS, workers=WORKERS, kills=KILLS, seed=13)
+        kills = run_with_kills(env, log, time.monotonic() + 420, kill_plan, lambda: done(db))
     log_tail = (tmp_path / "workers.log").read_text(errors="replace")[-3000:]
     assert done(db) == OPERATIONS, log_tail
     assert kills == KILLS and sum(faults.injected.values()) > 10
