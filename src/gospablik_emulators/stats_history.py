@@ -2,8 +2,8 @@
 
 Emulator-side only (tests and the demo); production code never imports it. One plan of
 days, each with the community's counters and the posts published that day, is written
-by each emulator into its own wire format (``seed_history`` of the VK, OK and MAX
-emulators).
+by each emulator into its own wire format: VK and OK through :func:`seed_history`, each
+passing its counters' names, MAX by its own ``seed_history``.
 
 >>> a = plan_history("vk:1", date(2026, 11, 2), 7, members=5000)
 >>> b = plan_history("vk:1", date(2026, 11, 2), 7, members=5000)
@@ -14,8 +14,9 @@ emulators).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 TOPICS = (
     "Прививочная кампания: где сделать прививку",
@@ -95,3 +96,24 @@ def _post(rng: random.Random, members: int) -> PostPlan:
     reposts = round(likes * rng.uniform(0.02, 0.2))
     comments = round(likes * rng.uniform(0.02, 0.25))
     return PostPlan(rng.randint(8, 20), rng.choice(TOPICS), views, likes, reposts, comments)
+
+
+def seed_history(
+    seed: str,
+    start: date,
+    days: int,
+    *,
+    members: int,
+    counters: Mapping[str, str],
+    set_stats: Callable[[date, dict[str, int]], None],
+    add_post: Callable[[datetime, PostPlan], None],
+) -> int:
+    """Write :func:`plan_history` through a network's own hooks: ``counters`` maps each of
+    its counter names to a :class:`DayPlan` attribute, in the order the network lists them;
+    ``add_post(when, post)`` publishes a post of the day. Returns the last day's members."""
+    plans = plan_history(seed, start, days, members=members)
+    for plan in plans:
+        set_stats(plan.day, {name: getattr(plan, field) for name, field in counters.items()})
+        for post in plan.posts:
+            add_post(datetime.combine(plan.day, time(post.hour), tzinfo=UTC), post)
+    return plans[-1].members

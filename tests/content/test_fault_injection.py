@@ -7,13 +7,9 @@ The workers use their own SQLite file (WAL, BEGIN IMMEDIATE), seeded by a subpro
 
 from __future__ import annotations
 
-import os
-import random
-import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -26,11 +22,10 @@ from gospablik_emulators.ok.emulator import make_app as make_ok
 from gospablik_emulators.server import serve_in_thread
 from gospablik_emulators.vk.emulator import make_app as make_vk
 
-from .faultrun import fault_seeds
+from .faultrun import ROOT, KillPlan, RandomFaults, env_for, fault_seeds, run_with_kills
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 POSTS = 1000
 WORKERS = 3
 KILLS = 12
@@ -38,71 +33,6 @@ RATE = 0.1  # share of API calls that meet a fault
 PREFIX = "Проверка под сбоями"
 VK_FAULTS = [("timeout", {}), ("http_500", {}), ("error", {"code": 6}), ("accept_then_drop", {})]
 OK_FAULTS = [("timeout", {}), ("http_500", {}), ("error", {"code": 1}), ("accept_then_drop", {})]
-WORKER_ARGS = [
-    "outbound",
-    "worker",
-    "--skip-checks",
-    "--interval",
-    "0.05",
-    "--lease",
-    "6",
-    "--batch",
-    "2",
-    "--http-timeout",
-    "1",
-    "--base-delay",
-    "0.2",
-    "--max-delay",
-    "0.5",
-    "--max-attempts",
-    "100",
-    "--no-rate-limit",
-]
-
-
-class RandomFaults:
-    """WSGI middleware: a share of the API calls meets a random fault of the emulator."""
-
-    def __init__(
-        self,
-        app: Any,
-        kinds: list[tuple[str, dict[str, Any]]],
-        rate: float,
-        path_prefix: str,
-        seed: int,
-    ) -> None:
-        self.app, self.kinds, self.rate, self.prefix = app, kinds, rate, path_prefix
-        self.rng, self.lock, self.injected = random.Random(seed), threading.Lock(), Counter()
-
-    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        if environ.get("PATH_INFO", "").startswith(self.prefix):
-            with self.lock:
-                if self.rng.random() < self.rate:
-                    kind, extra = self.rng.choice(self.kinds)
-                    self.app.faults.push(kind, method=None, **extra)
-                    self.injected[kind] += 1
-        return self.app(environ, start_response)
-
-
-def env_for(tmp: Path) -> dict[str, str]:
-    db = tmp / "fault.sqlite3"
-    options = (
-        "transaction_mode=IMMEDIATE&init_command=PRAGMA+journal_mode%3DWAL%3B"
-        "PRAGMA+synchronous%3DNORMAL"
-    )
-    return {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}?{options}",
-        "GOSPABLIK_VAR_DIR": str(tmp / "var"),
-        "GOSPABLIK_LOG_LEVEL": "ERROR",
-        "GOSPABLIK_REDIS_URL": "",
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),  # this tree's code
-    }
-
-
-def start_worker(env: dict[str, str], log: Any) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "gospablik.cli", *WORKER_ARGS]
-    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log)
 
 
 def published(db: Path) -> int:
@@ -136,30 +66,6 @@ def fault_emulators() -> Any:
         server.server_close()
 
 
-def run_with_kills(env: dict[str, str], db: Path, log: Any, deadline: float) -> int:
-    """Kill a random worker (SIGKILL) each time publishing passes one of KILLS random
-    marks, so the kills land while work is in flight however fast the machine is."""
-    rng = random.Random(7)
-    marks = sorted(rng.sample(range(POSTS // 20, POSTS * 9 // 10), KILLS))
-    workers = [start_worker(env, log) for _ in range(WORKERS)]
-    kills = 0
-    try:
-        while (done := published(db)) < POSTS and time.monotonic() < deadline:
-            if kills < KILLS and done >= marks[kills]:
-                time.sleep(rng.uniform(0.0, 0.3))
-                victim = rng.randrange(WORKERS)
-                workers[victim].send_signal(signal.SIGKILL)
-                workers[victim].wait()
-                workers[victim] = start_worker(env, log)
-                kills += 1
-            time.sleep(0.1)
-    finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGKILL)
-            worker.wait()
-    return kills
-
-
 def test_every_post_is_published_exactly_once(tmp_path, fault_emulators):
     vk, ok, vk_faults, ok_faults, (vk_url, ok_url) = fault_emulators
     env, db = env_for(tmp_path), tmp_path / "fault.sqlite3"
@@ -171,7 +77,8 @@ def test_every_post_is_published_exactly_once(tmp_path, fault_emulators):
         timeout=180,
     )
     with open(tmp_path / "workers.log", "wb") as log:
-        kills = run_with_kills(env, db, log, time.monotonic() + 420)
+        plan = KillPlan(total=POSTS, workers=WORKERS, kills=KILLS, seed=7)
+        kills = run_with_kills(env, log, time.monotonic() + 420, plan, lambda: published(db))
     log_tail = (tmp_path / "workers.log").read_text(errors="replace")[-3000:]
     assert published(db) == POSTS, log_tail
     assert kills == KILLS

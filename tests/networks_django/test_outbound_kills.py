@@ -8,8 +8,6 @@ on the emulator), and each outcome was recorded exactly once (counted in the aud
 from __future__ import annotations
 
 import json
-import random
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +19,7 @@ import pytest
 
 from gospablik_emulators.server import serve_in_thread
 from gospablik_emulators.vk.emulator import make_app as make_vk
-from tests.content.test_fault_injection import ROOT, RandomFaults, env_for
+from tests.content.faultrun import ROOT, KillPlan, RandomFaults, env_for, run_with_kills
 
 from .killrun import GROUP, POST
 
@@ -31,9 +29,6 @@ COMMENTS, BANS, ANSWERS = 150, 75, 75
 OPERATIONS = COMMENTS + BANS + ANSWERS
 WORKERS, KILLS, RATE = 3, 8, 0.1
 FAULTS = [("timeout", {}), ("http_500", {}), ("error", {"code": 6}), ("accept_then_drop", {})]
-WORKER_ARGS = ["outbound", "worker", "--skip-checks", "--interval", "0.05", "--lease", "6",
-               "--batch", "2", "--http-timeout", "1", "--base-delay", "0.2",
-               "--max-delay", "0.5", "--max-attempts", "100", "--no-rate-limit"]  # fmt: skip
 
 
 def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -64,33 +59,6 @@ def emulator(tmp_path: Path) -> Any:
     server.server_close()
 
 
-def start_worker(env: dict[str, str], log: Any) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "gospablik.cli", *WORKER_ARGS]
-    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=log)
-
-
-def run_with_kills(env: dict[str, str], db: Path, log: Any, deadline: float) -> int:
-    rng = random.Random(13)
-    marks = sorted(rng.sample(range(OPERATIONS // 20, OPERATIONS * 9 // 10), KILLS))
-    workers = [start_worker(env, log) for _ in range(WORKERS)]
-    kills = 0
-    try:
-        while (finished := done(db)) < OPERATIONS and time.monotonic() < deadline:
-            if kills < KILLS and finished >= marks[kills]:
-                time.sleep(rng.uniform(0.0, 0.3))
-                victim = rng.randrange(WORKERS)
-                workers[victim].send_signal(signal.SIGKILL)
-                workers[victim].wait()
-                workers[victim] = start_worker(env, log)
-                kills += 1
-            time.sleep(0.1)
-    finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGKILL)
-            worker.wait()
-    return kills
-
-
 def test_deletions_bans_and_answers_happen_exactly_once(tmp_path, emulator):
     vk, faults, plan, vk_url = emulator
     env, db = env_for(tmp_path), tmp_path / "fault.sqlite3"
@@ -98,7 +66,8 @@ def test_deletions_bans_and_answers_happen_exactly_once(tmp_path, emulator):
                vk_url]  # fmt: skip
     subprocess.run(seeding, env=env, cwd=ROOT, check=True, timeout=180)
     with open(tmp_path / "workers.log", "wb") as log:
-        kills = run_with_kills(env, db, log, time.monotonic() + 420)
+        kill_plan = KillPlan(total=OPERATIONS, workers=WORKERS, kills=KILLS, seed=13)
+        kills = run_with_kills(env, log, time.monotonic() + 420, kill_plan, lambda: done(db))
     log_tail = (tmp_path / "workers.log").read_text(errors="replace")[-3000:]
     assert done(db) == OPERATIONS, log_tail
     assert kills == KILLS and sum(faults.injected.values()) > 10

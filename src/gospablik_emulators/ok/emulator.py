@@ -31,13 +31,17 @@ from ..emulation import (
     read_request,
     text_response,
 )
-from ..stats_history import DayPlan, plan_history
+from ..stats_history import PostPlan, seed_history
 from .emulator_chats import GroupChats
 from .emulator_methods import METHODS, Call, receive_photos
 from .emulator_state import DEMO_SEED, OKError, OKState, load_seed
 
 __all__ = ["OKEmulator", "make_app"]
 RATE_LIMIT_CODE = 11  # LIMIT_REACHED: what faults.push("rate_limit") answers
+# group.getStatTrends' counters of a day, by the history plan's names (seed_history)
+COUNTERS = {"renderings": "views", "page_visits": "visitors", "reach": "reach",
+            "members_count": "members", "likes": "likes", "reshares": "reposts",
+            "comments": "comments"}  # fmt: skip
 
 
 class OKEmulator:
@@ -163,22 +167,18 @@ class OKEmulator:
 
     def seed_history(self, gid: str, start: date, days: int, *, members: int) -> None:
         """``days`` days of believable statistics and group topics (seeded by the gid)."""
-        plans = plan_history(f"ok:{gid}", start, days, members=members)
-        with self.state.lock:
-            for plan in plans:
-                self._history_day(gid, plan)
-            self.state.group(gid).members_count = plans[-1].members
 
-    def _history_day(self, gid: str, plan: DayPlan) -> None:
-        self.set_stats(gid, plan.day, renderings=plan.views, page_visits=plan.visitors,
-                       reach=plan.reach, members_count=plan.members, likes=plan.likes,
-                       reshares=plan.reposts, comments=plan.comments)  # fmt: skip
-        for post in plan.posts:
-            when = datetime.combine(plan.day, dtime(post.hour), tzinfo=UTC)
+        def add_topic(when: datetime, post: PostPlan) -> None:
             media = [{"type": "text", "text": post.text}]
             topic = self.state.new_topic(gid, media, f"group:{gid}", int(when.timestamp() * 1000))
             topic |= {"likes": post.likes, "reshares": post.reposts,
                       "old_comments": post.comments}  # fmt: skip
+
+        with self.state.lock:
+            last = seed_history(f"ok:{gid}", start, days, members=members, counters=COUNTERS,
+                                set_stats=lambda day, c: self.set_stats(gid, day, **c),
+                                add_post=add_topic)  # fmt: skip
+            self.state.group(gid).members_count = last
 
     def load(self, seed: dict[str, Any]) -> OKEmulator:
         load_seed(self.state, seed)

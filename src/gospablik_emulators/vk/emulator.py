@@ -34,7 +34,7 @@ from ..emulation import (
     read_request,
     text_response,
 )
-from ..stats_history import DayPlan, plan_history
+from ..stats_history import PostPlan, seed_history
 from . import emulator_groups, emulator_wall
 from .emulator_calls import METHODS, Call, check_token
 from .emulator_execute import ExecuteResult, execute
@@ -44,6 +44,10 @@ from .emulator_state import CallbackServer, Token, VKError, VKState
 
 __all__ = ["VKEmulator", "make_app"]
 RATE_LIMIT_CODE = 6  # "Too many requests per second": what faults.push("rate_limit") answers
+# stats.get's counters of a day, by the history plan's names (seed_history)
+COUNTERS = {"views": "views", "visitors": "visitors", "reach": "reach", "subscribed": "subscribed",
+            "unsubscribed": "unsubscribed", "likes": "likes", "copies": "reposts",
+            "comments": "comments"}  # fmt: skip
 _GIF = bytes.fromhex(
     "47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"
 )
@@ -342,25 +346,20 @@ class VKEmulator:
 
     def seed_history(self, group_id: int, start: date, days: int, *, members: int) -> None:
         """``days`` days of believable statistics and wall posts (seeded by the group id)."""
-        plans = plan_history(f"vk:{group_id}", start, days, members=members)
-        with self.state.lock:
-            for plan in plans:
-                self._history_day(group_id, plan)
-            self.state.community(group_id).members_count = plans[-1].members
 
-    def _history_day(self, group_id: int, plan: DayPlan) -> None:
-        self.set_stats(group_id, plan.day, views=plan.views, visitors=plan.visitors,
-                       reach=plan.reach, subscribed=plan.subscribed,
-                       unsubscribed=plan.unsubscribed, likes=plan.likes,
-                       copies=plan.reposts, comments=plan.comments)  # fmt: skip
-        for post in plan.posts:
-            when = datetime.combine(plan.day, dtime(post.hour), tzinfo=UTC)
+        def add_post(when: datetime, post: PostPlan) -> None:
             item = emulator_wall.new_post(self.state, -group_id, -group_id, post.text,
                                           date=int(when.timestamp()))  # fmt: skip
             item["views"]["count"] = post.views
             item["likes"]["count"] = post.likes
             item["reposts"]["count"] = post.reposts
             item["comments"]["count"] = post.comments
+
+        with self.state.lock:
+            last = seed_history(f"vk:{group_id}", start, days, members=members, counters=COUNTERS,
+                                set_stats=lambda day, c: self.set_stats(group_id, day, **c),
+                                add_post=add_post)  # fmt: skip
+            self.state.community(group_id).members_count = last
 
     def load(self, seed: dict[str, Any]) -> VKEmulator:
         load_seed(self.state, seed)
