@@ -81,18 +81,15 @@ def ministry_dashboard(ministry: Ministry, period: Period) -> Dashboard:
 
 
 def _content_cards(ministry: Ministry, period: Period) -> list[Card]:
-    reposts, total = queries.repost_share(ministry, period)
-    old_reposts, old_total = queries.repost_share(ministry, period.previous())
+    (reposts, total), (old_reposts, old_total) = queries.repost_shares(ministry, period)
     cap = _repost_cap(ministry)
     share = _card(_("Доля репостов"), share_percent(reposts, total),
                   share_percent(old_reposts, old_total), " %")  # fmt: skip
     if cap is not None:
         share = Card(share.label, share.value, share.previous, share.change,
                      _("предел по Порядку: %(cap)s %%") % {"cap": number(cap * 100)})  # fmt: skip
-    style = _card(_("Оценка стиля (средняя)"), queries.style_score(ministry, period),
-                  queries.style_score(ministry, period.previous()))  # fmt: skip
-    moderation = queries.moderation_volumes(ministry, period)
-    before = queries.moderation_volumes(ministry, period.previous())
+    style = _card(_("Оценка стиля (средняя)"), *queries.style_scores(ministry, period))
+    moderation, before = queries.moderation_pair(ministry, period)
     return [
         share,
         style,
@@ -104,7 +101,7 @@ def _content_cards(ministry: Ministry, period: Period) -> list[Card]:
 
 def _response_card(ministry: Ministry, period: Period) -> Card:
     """Time to the first answer to residents (lower is better), from the dialogue."""
-    now, before = queries.answers(ministry, period), queries.answers(ministry, period.previous())
+    now, before = queries.answers_pair(ministry, period)
     card = _card(_("Время до первого ответа жителям"), now.average_hours,
                  before.average_hours, " " + _("ч"))  # fmt: skip
     note = _("ответов: %(answered)s из %(threads)s; в срок: %(in_time)s") % {

@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.utils import timezone
 
 from gospablik.analytics.metrics import METRICS
@@ -89,29 +99,55 @@ def _pick(metric: str, values: list[int]) -> int | None:
     return values[-1] if metric == "followers" else sum(values)
 
 
-def repost_share(ministry: Ministry, period: Period) -> tuple[int, int]:
+Figure = tuple[type[Aggregate], Any, Q | None]  # (Count, "id", an extra filter)
+
+
+def two_periods(
+    rows: QuerySet[Any], field: str, period: Period, figures: dict[str, Figure]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``figures`` over ``period`` and over the period before it, in one query (a card
+    shows both)."""
+    before = period.previous()
+
+    def within(span: Period) -> Q:
+        return Q(**{f"{field}__gte": aware(span.since),
+                    f"{field}__lt": aware(span.until + timedelta(days=1))})  # fmt: skip
+
+    wanted = {
+        f"{tag}__{name}": func(expression, filter=within(span) & (extra or Q()))
+        for tag, span in (("now", period), ("before", before))
+        for name, (func, expression, extra) in figures.items()
+    }
+    found = rows.filter(within(Period(before.since, period.until))).aggregate(**wanted)
+    return tuple({n: found[f"{tag}__{n}"] for n in figures} for tag in ("now", "before"))  # type: ignore[return-value]
+
+
+def repost_shares(ministry: Ministry, period: Period) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(reposts, publications) now and before."""
     published = Publication.objects.filter(
-        account__ministry=ministry, status=Publication.Status.PUBLISHED,
-        published_at__gte=aware(period.since),
-        published_at__lt=aware(period.until + timedelta(days=1)),
-    )  # fmt: skip
-    counts = published.aggregate(
-        total=Count("id"), reposts=Count("id", filter=Q(kind=Publication.Kind.REPOST))
+        account__ministry=ministry, status=Publication.Status.PUBLISHED
     )
-    return counts["reposts"], counts["total"]
+    now, before = two_periods(published, "published_at", period, {
+        "reposts": (Count, "id", Q(kind=Publication.Kind.REPOST)), "total": (Count, "id", None),
+    })  # fmt: skip
+    return (now["reposts"], now["total"]), (before["reposts"], before["total"])
+
+
+def repost_share(ministry: Ministry, period: Period) -> tuple[int, int]:
+    return repost_shares(ministry, period)[0]
+
+
+def moderation_pair(ministry: Ministry, period: Period) -> tuple[dict[str, int], dict[str, int]]:
+    statuses = Comment.Status
+    return two_periods(Comment.objects.filter(ministry=ministry), "received_at", period, {
+        "received": (Count, "id", None),
+        "deleted": (Count, "id", Q(status__in=[statuses.DELETED, statuses.HIDDEN])),
+        "review": (Count, "id", Q(status=statuses.REVIEW)),
+    })  # fmt: skip
 
 
 def moderation_volumes(ministry: Ministry, period: Period) -> dict[str, int]:
-    comments = Comment.objects.filter(
-        ministry=ministry, received_at__gte=aware(period.since),
-        received_at__lt=aware(period.until + timedelta(days=1)),
-    )  # fmt: skip
-    statuses = Comment.Status
-    return comments.aggregate(
-        received=Count("id"),
-        deleted=Count("id", filter=Q(status__in=[statuses.DELETED, statuses.HIDDEN])),
-        review=Count("id", filter=Q(status=statuses.REVIEW)),
-    )
+    return moderation_pair(ministry, period)[0]
 
 
 @dataclass(frozen=True)
@@ -129,24 +165,28 @@ class Answers:
         return round(self.in_time / self.answered * 100, 1) if self.answered else None
 
 
-def answers(ministry: Ministry, period: Period) -> Answers:
-    """First-response figures from the dialogue's threads, in one aggregate query."""
-    threads = Thread.objects.filter(
-        ministry=ministry, needs_answer=True, received_at__gte=aware(period.since),
-        received_at__lt=aware(period.until + timedelta(days=1)),
-    )  # fmt: skip
+def answers_pair(ministry: Ministry, period: Period) -> tuple[Answers, Answers]:
+    """First-response figures from the dialogue's threads, now and before, in one query."""
+    threads = Thread.objects.filter(ministry=ministry, needs_answer=True)
     wait = ExpressionWrapper(F("first_answer_at") - F("received_at"), output_field=DurationField())
     answered = Q(first_answer_at__isnull=False)
-    found = threads.aggregate(
-        threads=Count("id"), answered=Count("id", filter=answered),
-        unanswered=Count("id", filter=Q(first_answer_at=None, status__in=Thread.OPEN)),
-        in_time=Count("id", filter=answered & (Q(first_due_at=None)
-                                               | Q(first_answer_at__lte=F("first_due_at")))),
-        average=Avg(wait, filter=answered),
-    )  # fmt: skip
+    in_time = answered & (Q(first_due_at=None) | Q(first_answer_at__lte=F("first_due_at")))
+    pair = two_periods(threads, "received_at", period, {
+        "threads": (Count, "id", None), "answered": (Count, "id", answered),
+        "unanswered": (Count, "id", Q(first_answer_at=None, status__in=Thread.OPEN)),
+        "in_time": (Count, "id", in_time), "average": (Avg, wait, answered),
+    })  # fmt: skip
+    return _answers(pair[0]), _answers(pair[1])
+
+
+def _answers(found: dict[str, Any]) -> Answers:
     average = found.pop("average")
     hours = round(average.total_seconds() / 3600, 1) if average is not None else None
     return Answers(**found, average_hours=hours)
+
+
+def answers(ministry: Ministry, period: Period) -> Answers:
+    return answers_pair(ministry, period)[0]
 
 
 def post_stats(ministry: Ministry, period: Period) -> QuerySet[PostStat]:
@@ -163,9 +203,17 @@ def top_posts(ministry: Ministry, period: Period) -> tuple[list[PostStat], list[
     return best, [p for p in worst if p not in best]
 
 
+def style_scores(ministry: Ministry, period: Period) -> tuple[float | None, float | None]:
+    """The average style score of the posts published now and before."""
+    posts = PostStat.objects.filter(account__ministry=ministry)
+    pair = two_periods(posts, "published_at", period, {
+        "score": (Avg, "post__style_score", None),
+    })  # fmt: skip
+    return tuple(round(p["score"], 1) if p["score"] is not None else None for p in pair)  # type: ignore[return-value]
+
+
 def style_score(ministry: Ministry, period: Period) -> float | None:
-    found = post_stats(ministry, period).aggregate(score=Avg("post__style_score"))["score"]
-    return round(found, 1) if found is not None else None
+    return style_scores(ministry, period)[0]
 
 
 def by_format(ministry: Ministry, period: Period) -> list[dict[str, Any]]:

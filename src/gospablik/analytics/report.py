@@ -39,12 +39,12 @@ def report_context(ministry: Ministry, period: Period, progress: Progress) -> di
     board = ministry_dashboard(ministry, period)
     progress(40)
     best, worst = queries.top_posts(ministry, period)
+    answers, answers_before = queries.answers_pair(ministry, period)
     context = {
         "ministry": ministry, "period": period, "previous": period.previous(), "board": board,
         "best": best[:5], "worst": worst[:5], "formats": queries.by_format(ministry, period),
         "duties": duties_in(ministry, period), "now": timezone.now(),
-        "answers": queries.answers(ministry, period),
-        "answers_before": queries.answers(ministry, period.previous()),
+        "answers": answers, "answers_before": answers_before,
     }  # fmt: skip
     progress(60)
     return context
