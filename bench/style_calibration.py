@@ -8,15 +8,18 @@ every conversational one) for whole texts and for single sentences, score distri
 rules fire on the neutral set.
 
     .venv/bin/python bench/style_calibration.py [--shared ../shared] [--posts 1500] [--show RULE]
+        [--against DIR]   # DIR: another src tree (before), e.g. `git archive main src | tar -x`
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -120,12 +123,27 @@ def by_length(official: list[str], conversational: list[str]) -> None:
         )
 
 
+def before(args: argparse.Namespace) -> None:
+    """Run this script on another source tree first, so both figures come from one run."""
+    argv = [sys.argv[0], "--shared", str(args.shared), "--posts", str(args.posts)]
+    env = {**os.environ, "PYTHONPATH": str(args.against)}
+    print(f"=== before ({args.against}) ===", flush=True)
+    subprocess.run([sys.executable, *argv], env=env, check=True)  # noqa: S603
+    print("\n=== after (this tree) ===", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--posts", type=int, default=1500)
     parser.add_argument("--show", default=None, help="print passages a rule flags in news posts")
+    parser.add_argument(
+        "--against", type=Path, default=None,
+        help="another source tree (e.g. main's src): its figures are printed first, same data",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.against is not None:
+        before(args)
 
     sets = {
         "seeds (regulations)": seed_chunks(args.shared / "seeds"),
@@ -167,6 +185,9 @@ def main() -> None:
         + blocks(DATA / "conversational_short.txt") + news_sentences[:400]
     )  # fmt: skip
     by_length(official_all, conversational_all)
+    orders = [t for text in sets["seeds (regulations)"] for t in sentences(text)]
+    below = sum(check(t).score < 5 for t in orders) / len(orders)
+    print(f"\nSentences of the orders (shared/seeds) scoring below 5: {below:.0%} of {len(orders)}")
 
     rules = Counter(i.rule for r in reports["telegram news posts"] for i in r.issues)
     n = len(reports["telegram news posts"])

@@ -45,7 +45,7 @@ def visible_text(html: str) -> list[str]:
 # What people and citizens wrote (names, titles, texts, the policy's own wording): it stays
 # as written on English pages. Everything else on a page is ours and must be English.
 USER_FIELDS: dict[str, tuple[str, ...]] = {
-    "auth.User": ("first_name", "last_name"),
+    "auth.User": ("first_name", "last_name", "username"),
     "orgs.Ministry": ("name", "short_name"),
     "orgs.Organization": ("name", "short_name"),
     "policy.PolicyVersion": ("comment",),

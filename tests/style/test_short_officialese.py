@@ -39,3 +39,36 @@ def test_short_officialese_scores_low_on_the_whole():
     scores = [check(t).score for t in blocks("official_short.txt")]
     assert statistics.median(scores) < 5
     assert sum(s < 5 for s in scores) / len(scores) >= 0.8
+
+
+# Normative formulas and heading-like sentences (our own examples, not the orders' sentences)
+NORMATIVE = [
+    "Такие материалы подлежат удалению в порядке, установленном правилами сообщества.",
+    "Не допускается размещать сведения о пациентах без их согласия.",
+    "При проведении проверки используется единая форма отчёта.",
+    "Организация и проведение обучения сотрудников подведомственных учреждений.",
+]
+
+
+@pytest.mark.parametrize("text", NORMATIVE)
+def test_normative_language_scores_low(text):
+    assert check(text).score < 5, flagged(text)
+
+
+def test_the_formulas_are_what_is_flagged():
+    assert "подлежат удалению" in flagged(NORMATIVE[0])
+    assert "в порядке, установленном" in flagged(NORMATIVE[0])
+    assert "При проведении" in flagged(NORMATIVE[2])
+    assert NORMATIVE[3] in flagged(NORMATIVE[3])  # the whole heading-like sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "При плохой погоде лучше остаться дома и заказать лекарства с доставкой.",
+        "Прививку можно сделать в любой поликлинике, а запись — через Госуслуги.",
+        "Новая поликлиника, удобная парковка и запись онлайн — всё для вас!",
+    ],
+)
+def test_talk_is_not_taken_for_a_norm(text):
+    assert [i.rule for i in check(text).issues if i.rule == "document_formula"] == []
