@@ -271,9 +271,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = envint("GOSPABLIK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("GOSPABLIK_LOGIN_LOCKOUT_HOURS", 1)  # hours
-# Per username and address, and per username across addresses (password spraying from
-# many addresses); docs/security.md, "Login lockout".
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+# Per username and address; per username across addresses (password spraying) a higher
+# limit, and never at an address the person logged in from: gospablik.security.lockout.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "gospablik.security.lockout.LockoutHandler"
+GOSPABLIK_LOGIN_USERNAME_LIMIT = envint("GOSPABLIK_LOGIN_USERNAME_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_VERBOSE = False
