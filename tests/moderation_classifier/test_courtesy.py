@@ -2,10 +2,10 @@ from gospablik.moderation.classifier import default_pipeline, normalize
 from gospablik.moderation.classifier.courtesy import is_courtesy, is_polite_request
 from gospablik.moderation.classifier.training.data import CITIZENS_HOLDOUT, load_citizens
 
-# The shipped model on the held-out citizen comments (docs/moderation-model.md): 12 of 106
-# flagged as spam (sent to review; 9 before issue 17, whose spam output gained new
-# negatives and moved its threshold), 1 deleted (as before).
-HOLDOUT_FLAGGED_AT_MOST = 0.12
+# The shipped model on the held-out citizen comments (docs/moderation-model.md): 11 of 106
+# flagged as spam (sent to review; 9 before issue 17, 12 after its first round: the spam
+# output gained new negatives and moved its threshold), none deleted (was 1).
+HOLDOUT_FLAGGED_AT_MOST = 0.105
 HOLDOUT_DELETED_AT_MOST = 0.01
 
 
