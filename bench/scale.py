@@ -67,6 +67,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-jobs", action="store_true")
     parser.add_argument("--personas", default=",".join(PERSONAS), help="comma-separated")
+    parser.add_argument("--save", help="write the figures as JSON (to compare a later run)")
+    parser.add_argument("--against", help="a --save file of the 'before' run: print ratios")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="rebuild the report tables first (after --reuse)"
+    )
     return parser.parse_args(argv)
 
 
@@ -427,9 +432,11 @@ def seed_audit(n: int) -> None:
 
     from gospablik.audit import log as audit_log
     from gospablik.audit.chain import entry_hash
+    from gospablik.audit.keys import ring
     from gospablik.audit.models import AuditEntry, AuditHead
     from gospablik.orgs.models import Ministry
 
+    keys = ring()
     ministries = list(Ministry.objects.order_by("pk").values_list("pk", flat=True))
     actions = [
         "duty.open",
@@ -443,7 +450,7 @@ def seed_audit(n: int) -> None:
         seq, prev = head.last_seq, head.last_hash
         start = timezone.now() - timedelta(days=365)
         columns = ["seq", "created_at", "ministry_id", "actor_id", "actor_repr", "action", "object_type",
-                   "object_id", "object_repr", "before", "after", "reason", "prev_hash", "hash"]  # fmt: skip
+                   "object_id", "object_repr", "before", "after", "reason", "prev_hash", "hash", "key_id"]  # fmt: skip
         table = AuditEntry._meta.db_table
         copy_sql = f'COPY "{table}" ({", ".join(columns)}) FROM STDIN'
         connection.ensure_connection()
@@ -456,12 +463,12 @@ def seed_audit(n: int) -> None:
                     action=actions[i % len(actions)], object_type="duties.duty", object_id=str(i),
                     object_repr=f"Обязанность № {i}", before=None, after={"n": i}, reason="",
                 )  # fmt: skip
-                entry.hash = entry_hash(prev, audit_log._hashed_fields(entry))
+                entry.hash = entry_hash(prev, audit_log._hashed_fields(entry), keys.current())
                 entry.prev_hash, prev = prev, entry.hash
                 copy.write_row([
                     entry.seq, entry.created_at, entry.ministry_id, None, entry.actor_repr, entry.action,
                     entry.object_type, entry.object_id, entry.object_repr, None, '{"n": %d}' % i, "",
-                    entry.prev_hash, entry.hash,
+                    entry.prev_hash, entry.hash, keys.current_id,
                 ])  # fmt: skip
                 if (i + 1) % 250_000 == 0:
                     print(f"  audit: {i + 1:,}/{n:,}", flush=True)
@@ -654,7 +661,10 @@ def count_queries(ministry: str, users: dict[str, Any], results: list[Timing]) -
 
 
 def jobs() -> list[tuple[str, float, str]]:
-    from gospablik.content.dispatch import dispatch_due
+    try:
+        from gospablik.networks.outbound.queue import run_due as dispatch_due
+    except ImportError:  # older code
+        from gospablik.content.dispatch import dispatch_due  # type: ignore[no-redef]
 
     from gospablik.duties.engine import tick
     from gospablik.moderation.polling import poll_all
@@ -723,6 +733,8 @@ def main(argv: list[str] | None = None) -> None:
 
     if not args.reuse:
         seed(args)
+    if args.rebuild or not args.reuse:
+        rebuild_reports()
     health = Ministry.objects.get(key="kuzbass-health-335")
     users = {u.username: u for u in get_user_model().objects.filter(username__in=PERSONAS)}
     print(f"code: {args.code}; database: {args.db}; {describe()}", flush=True)
@@ -733,11 +745,75 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         stop(server)
     count_queries(health.key, users, results)
+    export_memory(health.key, users)
     report(results)
+    compare(results, args)
     ran = [] if args.skip_jobs else jobs()
     print("EXPLAIN (ANALYZE) of the key queries:")
     explains(health)
     summary(results, ran)
+
+
+def rebuild_reports() -> None:
+    """The pre-aggregated report tables from the seeded rows (code that has them)."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    started = time.monotonic()
+    try:
+        call_command("reports", "rebuild")
+    except (CommandError, LookupError) as error:
+        print(f"no report tables to rebuild ({error})")
+        return
+    print(f"report tables rebuilt in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def export_memory(ministry: str, users: dict[str, Any]) -> list[tuple[str, float, float, int]]:
+    """Each export consumed in-process: seconds to the first chunk, peak Python memory
+    (tracemalloc) and the rows written."""
+    import tracemalloc
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(users["operator"])
+    out = []
+    for page in ("registry csv", "registry xlsx"):
+        path = dict(pages(ministry))[page]
+        tracemalloc.start()
+        started = time.perf_counter()
+        response = client.get(path)
+        chunks = (
+            iter(response) if getattr(response, "streaming", False) else iter([response.content])
+        )
+        first = next(chunks, b"")
+        first_at = time.perf_counter() - started
+        size = len(first) + sum(len(c) for c in chunks)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        out.append((page, first_at, peak / 2**20, size))
+        print(f"  {page:14} first chunk {first_at:6.2f} s, peak {peak / 2**20:6.1f} MB, {size / 1024:8.0f} KB, {time.perf_counter() - started:6.2f} s in all", flush=True)  # fmt: skip
+    return out
+
+
+def compare(results: list[Timing], args: argparse.Namespace) -> None:
+    import json
+
+    mine = {f"{r.page}|{r.persona}": [r.status, r.p95, r.queries, r.size] for r in results}
+    if args.save:
+        Path(args.save).write_text(json.dumps(mine))
+    if not args.against:
+        return
+    before = json.loads(Path(args.against).read_text())
+    print(f"{'page':24} {'persona':9} {'before p95':>11} {'after p95':>10} {'ratio':>7} {'before KB':>10} {'after KB':>9} {'queries':>9}")  # fmt: skip
+    for key, (status, p95, queries, size) in mine.items():
+        if key not in before or status != 200:
+            continue
+        b_status, b_p95, b_queries, b_size = before[key]
+        page, persona = key.split("|")
+        b_text = f"{b_p95:9.0f}" if b_status == 200 else f"{b_status or 'timeout':>9}"
+        ratio = f"{b_p95 / p95:6.1f}x" if b_status == 200 and p95 else "   -"
+        print(f"{page:24} {persona:9} {b_text:>11} {p95:10.0f} {ratio:>7} {b_size / 1024:10.0f} {size / 1024:9.0f} {b_queries or '-'!s:>4}→{queries or '-'!s:<4}")  # fmt: skip
 
 
 def describe() -> str:

@@ -18,9 +18,9 @@ from django.utils import timezone
 from gospablik.networks.models import Connection
 from gospablik.orgs.models import Ministry
 from gospablik.policy.models import PolicyVersion
-from gospablik.policy.store import NoPolicy, policy_for
+from gospablik.policy.store import NoPolicy, policies_cached, policy_for
 from gospablik.registry.models import Account
-from gospablik.security.assess import Posture, posture_of
+from gospablik.security.assess import Posture, postures_of
 from gospablik.security.models import (
     AccountPosture,
     AccountSecurity,
@@ -35,21 +35,31 @@ from gospablik.security.posture import Finding
 def store(account: Account) -> Posture | None:
     """Assess ``account`` now and keep the result; None when its ministry has no policy
     (nothing to judge against; the overview assesses it when one is set)."""
+    found = store_many([account])
+    return found[0] if found else None
+
+
+def store_many(accounts: list[Account]) -> list[Posture]:
+    """Assess ``accounts`` together (a constant number of queries) and keep the results."""
     try:
-        posture = posture_of(account)
+        found = postures_of(accounts)
     except NoPolicy:
-        return None
-    AccountPosture.objects.update_or_create(
-        account=account,
-        defaults={
-            "ministry_id": account.ministry_id,
-            "grade": posture.grade,
-            "findings": [{"severity": f.severity, "text": f.text} for f in posture.findings],
-            "fresh_until": posture.fresh_until,
-            "computed_at": timezone.now(),
-        },
-    )
-    return posture
+        return []
+    now = timezone.now()
+    AccountPosture.objects.bulk_create(
+        [
+            AccountPosture(
+                account=p.account, ministry_id=p.account.ministry_id, grade=p.grade,
+                findings=[{"severity": f.severity, "text": f.text} for f in p.findings],
+                fresh_until=p.fresh_until, computed_at=now,
+            )
+            for p in found
+        ],
+        update_conflicts=True,
+        unique_fields=["account"],
+        update_fields=["ministry", "grade", "findings", "fresh_until", "computed_at"],
+    )  # fmt: skip
+    return found
 
 
 def store_for(account_id: Any) -> None:
@@ -60,21 +70,21 @@ def store_for(account_id: Any) -> None:
 
 def postures(ministry: Ministry, accounts: Iterable[Account]) -> list[Posture]:
     """The stored postures of ``accounts`` (one query); missing or outdated ones are
-    assessed and stored now."""
+    assessed together and stored now."""
     accounts = list(accounts)
     today = local_date(policy_for(ministry))
     stored = AccountPosture.objects.filter(account__in=[a.pk for a in accounts])
     rows = {row.account_id: row for row in stored}
+    stale = [a for a in accounts if a.pk not in rows or rows[a.pk].fresh_until < today]
+    fresh = {p.account.pk: p for p in store_many(stale)} if stale else {}
     found = []
     for account in accounts:
-        row = rows.get(account.pk)
-        if row is None or row.fresh_until < today:
-            posture = store(account)
-            if posture is not None:
-                found.append(posture)
-            continue
-        findings = [Finding(f["severity"], f["text"]) for f in row.findings]
-        found.append(Posture(account, row.grade, findings, None, None, row.fresh_until))
+        if account.pk in fresh:
+            found.append(fresh[account.pk])
+        elif account.pk in rows:
+            row = rows[account.pk]
+            findings = [Finding(f["severity"], f["text"]) for f in row.findings]
+            found.append(Posture(account, row.grade, findings, None, None, row.fresh_until))
     return found
 
 
@@ -91,8 +101,9 @@ def grade_counts(ministry: Ministry) -> dict[str, int]:
 def rebuild(ministry: Ministry) -> int:
     """Every account of the ministry assessed again; returns how many were stored."""
     AccountPosture.objects.filter(ministry=ministry).delete()
-    accounts = Account.objects.filter(ministry=ministry).select_related("ministry")
-    return sum(store(account) is not None for account in accounts.iterator(chunk_size=500))
+    accounts = list(Account.objects.filter(ministry=ministry).select_related("ministry"))
+    with policies_cached():
+        return sum(len(store_many(accounts[i : i + 1000])) for i in range(0, len(accounts), 1000))
 
 
 def outdate(**scope: Any) -> None:
