@@ -2,7 +2,13 @@
 
 Webhook bodies come from the internet: a value of the wrong type or a missing field
 surfaces as one of these while parsing, and the endpoint answers 400 and stores nothing.
+
+The shared checks of ids and timestamps (:func:`network_id`, :func:`timestamp`) are what
+every webhook parser reads them with.
 """
+
+import re
+from typing import Any
 
 MALFORMED: tuple[type[Exception], ...] = (
     KeyError,
@@ -13,3 +19,49 @@ MALFORMED: tuple[type[Exception], ...] = (
     OverflowError,
     RecursionError,
 )
+
+MAX_ID = 64  # the longest network id our columns hold
+_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
+
+
+def network_id(value: Any, *, required: bool = False) -> str:
+    """An id as the networks send them — a string or an integer of letters, digits and
+    ``_ . : -``, at most 64 characters — as text; "" for none. Anything else (an object, a
+    boolean, a 10 kB string) is a malformed body: ValueError, answered 400, never a value too
+    long for the database.
+
+    >>> network_id(123), network_id("user:575000000100"), network_id("mid.fff"), network_id(None)
+    ('123', 'user:575000000100', 'mid.fff', '')
+    >>> network_id({"id": 1})
+    Traceback (most recent call last):
+    ValueError: a network id must be a string or a number
+    """
+    if value is None or value == "":
+        if required:
+            raise ValueError("a network id is missing")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("a network id must be a string or a number")
+    text = str(value)
+    if not _ID.fullmatch(text):
+        raise ValueError("not a network id")
+    return text
+
+
+def timestamp(value: Any, *, millis: bool = False) -> int:
+    """Seconds (or milliseconds) since 1970 as the networks send them; 0 for none.
+
+    >>> timestamp(1700000000), timestamp("1498581292941", millis=True), timestamp(None)
+    (1700000000, 1498581292941, 0)
+    >>> timestamp(10**400)
+    Traceback (most recent call last):
+    ValueError: not a timestamp
+    """
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("a timestamp must be a number")
+    number = int(value)
+    if not 0 <= number < (10**13 if millis else 10**11):
+        raise ValueError("not a timestamp")
+    return number

@@ -18,10 +18,11 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gospablik.networks.hostile import network_id, timestamp
+
 from ..base import ConnectorError, InboundEvent, RemoteComment
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
-MAX_ID = 64  # our columns for network ids; Graph ids are far shorter
 _VERBS = {"add": "comment_new", "edited": "comment_edit", "remove": "comment_delete"}
 
 
@@ -60,12 +61,8 @@ def graph_id(value: Any) -> str:
     >>> graph_id("123_456"), graph_id(789), graph_id(None)
     ('123_456', '789', '')
     """
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError("a Graph id must be a string or a number")
-    text = str(value)
-    if len(text) > MAX_ID or not text.replace("_", "").isdigit():
+    text = network_id(value)
+    if text and not text.replace("_", "").isdigit():
         raise ValueError("not a Graph id")
     return text
 
@@ -79,7 +76,7 @@ def _comment(value: Mapping[str, Any]) -> RemoteComment:
         author_id=graph_id(author.get("id")),
         author_name=str(author.get("name", "")),
         text=str(value.get("message") or ""),
-        date=datetime.fromtimestamp(int(value.get("created_time") or 0), tz=UTC),
+        date=datetime.fromtimestamp(timestamp(value.get("created_time")), tz=UTC),
         attachments=[],
         parent_id=parent if parent and parent != graph_id(value.get("post_id")) else None,
     )
@@ -92,9 +89,7 @@ def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[I
     page = graph_id(entry.get("id"))
     item, verb = str(value.get("item"))[:16], str(value.get("verb"))[:16]
     subject = graph_id(value.get("comment_id")) or graph_id(value.get("post_id"))
-    when = int(value.get("created_time") or entry.get("time") or 0)
-    if not 0 <= when < 10**13:
-        raise ValueError("not a Graph timestamp")
+    when = timestamp(value.get("created_time") or entry.get("time"))
     event_id = f"{page}:{item}:{verb}:{subject}:{when}"
     if item == "comment" and verb in _VERBS:
         comment = _comment(value) if verb != "remove" else None
@@ -115,7 +110,7 @@ def dialog_message(event: Mapping[str, Any]) -> dict[str, Any]:
     message = event.get("message") or {}
     return {"id": str(message.get("mid", "")), "from_id": str(event["sender"]["id"]),
             "text": str(message.get("text") or ""),
-            "date": int(event.get("timestamp") or 0) // 1000,
+            "date": timestamp(event.get("timestamp"), millis=True) // 1000,
             "attachments": list(message.get("attachments") or [])}  # fmt: skip
 
 

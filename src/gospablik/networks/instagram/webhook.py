@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gospablik.networks.hostile import network_id, timestamp
+
 from ..base import InboundEvent, RemoteComment
 from ..facebook.webhook import parse_meta_webhook
 
@@ -27,17 +29,18 @@ def change_events(entry: Mapping[str, Any], change: Mapping[str, Any]) -> list[I
     value = change.get("value") or {}
     author = value.get("from") or {}
     comment = RemoteComment(
-        comment_id=str(value.get("id", "")),
-        post_id=str((value.get("media") or {}).get("id", "")),
-        author_id=str(author.get("id", "")),
+        comment_id=network_id(value.get("id"), required=True),
+        post_id=network_id((value.get("media") or {}).get("id")),
+        author_id=network_id(author.get("id")),
         author_name=str(author.get("username", "")),
         text=str(value.get("text") or ""),
-        date=datetime.fromtimestamp(int(entry.get("time") or 0), tz=UTC),
+        date=datetime.fromtimestamp(timestamp(entry.get("time")), tz=UTC),
         attachments=[],
-        parent_id=str(value["parent_id"]) if value.get("parent_id") else None,
+        parent_id=network_id(value.get("parent_id")) or None,
     )
-    event_id = f"ig:{entry.get('id')}:{comment.comment_id}"
-    return [InboundEvent("instagram", event_id, "comment_new", str(entry.get("id", "")),
+    page = network_id(entry.get("id"))
+    event_id = f"ig:{page}:{comment.comment_id}"
+    return [InboundEvent("instagram", event_id, "comment_new", page,
                          dict(value), comment)]  # fmt: skip
 
 

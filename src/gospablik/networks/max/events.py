@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gospablik.networks.hostile import network_id, timestamp
+
 from ..base import ConnectorError, InboundEvent, RemoteComment
 
 SECRET_HEADER = "X-Max-Bot-Api-Secret"  # noqa: S105 (a header name)
@@ -71,9 +73,11 @@ def dialog_message(message: Mapping[str, Any]) -> dict[str, Any]:
     """
     body = message.get("body") or {}
     sender = message.get("sender") or {}
-    return {"id": str(body.get("mid", "")), "from_id": str(sender.get("user_id", "")),
+    return {"id": network_id(body.get("mid"), required=True),
+            "from_id": network_id(sender.get("user_id")),
             "from_name": str(sender.get("name") or sender.get("first_name") or ""),
-            "text": str(body.get("text") or ""), "date": int(message.get("timestamp") or 0) // 1000,
+            "text": str(body.get("text") or ""),
+            "date": timestamp(message.get("timestamp"), millis=True) // 1000,
             "attachments": list(body.get("attachments") or [])}  # fmt: skip
 
 

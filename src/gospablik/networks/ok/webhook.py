@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from gospablik.networks.hostile import network_id, timestamp
+
 from ..base import ConnectorError, InboundEvent
 
 SECRET_RE = re.compile(r"[A-Za-z0-9_-]{16,128}")
@@ -68,11 +70,12 @@ def chat_message(update: Mapping[str, Any]) -> dict[str, Any]:
     ('mid:C1.a', '5', 'chat:C1', 'Здравствуйте', 1498581292)
     """
     message, sender = update.get("message") or {}, update.get("sender") or {}
-    return {"id": str(message["mid"]), "from_id": bare_id(sender.get("user_id")),
+    return {"id": network_id(message["mid"], required=True),
+            "from_id": bare_id(network_id(sender.get("user_id"))),
             "from_name": str(sender.get("name") or ""), "text": str(message.get("text") or ""),
-            "date": int(update.get("timestamp") or 0) // 1000,
+            "date": timestamp(update.get("timestamp"), millis=True) // 1000,
             "attachments": list(message.get("attachments") or []),
-            "chat_id": str((update.get("recipient") or {}).get("chat_id") or "")}  # fmt: skip
+            "chat_id": network_id((update.get("recipient") or {}).get("chat_id"))}  # fmt: skip
 
 
 def _is_system(text: str) -> bool:

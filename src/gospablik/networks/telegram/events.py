@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gospablik.networks.hostile import timestamp
+
 from ..base import ConnectorError, InboundEvent, RemoteComment
 from ..memory import PROCESS_MEMORY, Memory
 
@@ -89,7 +91,7 @@ def to_comment(message: Mapping[str, Any], memory: Memory = PROCESS_MEMORY) -> R
         author_id=author_id,
         author_name=author_name,
         text=message_text(message),
-        date=when(int(message.get("edit_date") or message["date"])),
+        date=when(timestamp(message.get("edit_date") or message["date"])),
         attachments=_attachments(message),
         parent_id=parent_id,
     )

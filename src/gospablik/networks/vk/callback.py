@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..base import InboundEvent
-from ..hostile import MALFORMED
+from ..hostile import MALFORMED, network_id
 from .convert import to_remote_comment
 
 KINDS: dict[str, str] = {
@@ -59,9 +59,9 @@ def normalize(update: dict[str, Any]) -> InboundEvent | None:
         comment = to_remote_comment(obj)
     return InboundEvent(
         network="vk",
-        event_id=str(update.get("event_id", "")),
+        event_id=network_id(update.get("event_id")),
         kind=kind,
-        community_id=str(update.get("group_id", "")),
+        community_id=network_id(update.get("group_id")),
         payload={k: v for k, v in update.items() if k != "secret"},  # never store it
         comment=comment,
     )
