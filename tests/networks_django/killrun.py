@@ -22,8 +22,8 @@ def seed(plan: dict[str, Any], vk_url: str) -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from gospablik.dialogue.private import KIND as ANSWER  # the one private-answer kind
     from gospablik.moderation.bans import BAN
-    from gospablik.moderation.inbox import ANSWER
     from gospablik.moderation.models import ArchivedItem, Comment, Message, Offender, Sanction
     from gospablik.moderation.network import DELETE
     from gospablik.networks.connections import do_connect_account
@@ -68,8 +68,8 @@ def seed(plan: dict[str, Any], vk_url: str) -> None:
                                          answer_text=f"Ответ {writer}", answered_at=now,
                                          status="answered")  # fmt: skip
         key = f"gospablik-answer-{message.pk}-{now:%Y%m%d%H%M%S%f}"
-        enqueue(ANSWER, connection, {"message": message.pk, "actor": None}, key=key,
-                subject=message, run_now=False)  # fmt: skip
+        payload = {"message": message.pk, "actor": None, "answer": None, "inbox": True}
+        enqueue(ANSWER, connection, payload, key=key, subject=message, run_now=False)
 
 
 if __name__ == "__main__":
