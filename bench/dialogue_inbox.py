@@ -145,6 +145,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--compare", metavar="DIR", help="measure DIR's code, then this one's")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--search-queries", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
@@ -159,13 +160,14 @@ def child(args: argparse.Namespace, code: str, *extra: str) -> dict[str, float]:
 
 def compare(args: argparse.Namespace) -> None:
     """Seed once (this tree's code and migrations), then the same pages with both codes,
-    alternating (before, after, before, after: neither side gets the warmer cache); each
-    page's figure is the better of its side's two medians."""
+    alternating three times (neither side gets the warmer cache or the quieter minute);
+    each page's figure is the best of its side's three medians. The search's two queries
+    are then timed interleaved in one process too (the pages are noisy on a shared box)."""
     own = str(ROOT / "src")
     if not args.keep:
         child(args, own, "--seed-only")
     runs = [(side, child(args, code, "--keep", "--json"))
-            for side, code in (("before", args.compare), ("after", own)) * 2]  # fmt: skip
+            for side, code in (("before", args.compare), ("after", own)) * 3]  # fmt: skip
     best = {side: {label: min(r[label] for s, r in runs if s == side) for label in runs[0][1]}
             for side in ("before", "after")}  # fmt: skip
     print(f"{args.threads:,} threads; median of {args.runs}; the machine is shared, so the")
@@ -174,6 +176,36 @@ def compare(args: argparse.Namespace) -> None:
     for label, ms in best["before"].items():
         after = best["after"][label]
         print(f"{label:40} {ms:10.1f} {after:10.1f} {ms / after:6.1f}x")
+    subprocess.run(
+        [sys.executable, __file__, "--database-url", args.database_url, "--code", own,
+         "--keep", "--search-queries", "--runs", str(args.runs)],
+        env={**os.environ, "PYTHONPATH": own}, check=True,
+    )  # fmt: skip
+
+
+def search_queries(runs: int, words: list[str]) -> None:
+    """The inbox search's first page of ids, as a full scan (an OR over the two joined
+    text tables, the code before the trigram indexes) and as this code's subqueries,
+    interleaved run by run in this one process."""
+    from django.db.models import Q
+
+    from gospablik.dialogue.models import Thread
+    from gospablik.dialogue.search import matching
+
+    def scan(q: str) -> Q:
+        return Q(comment__text__icontains=q) | Q(message__text__icontains=q)
+
+    print(f"{'search query (first 51 ids)':40} {'scan ms':>10} {'trigram ms':>10} {'ratio':>7}")
+    for word in words:
+        times: dict[str, list[float]] = {"scan": [], "trigram": []}
+        for _ in range(runs):
+            for name, where in (("scan", scan), ("trigram", matching)):
+                qs = Thread.objects.filter(where(word)).order_by("-received_at", "-id")
+                started = time.perf_counter()
+                list(qs.values_list("pk", flat=True)[:51])
+                times[name].append((time.perf_counter() - started) * 1000)
+        before, after = (statistics.median(times[k]) for k in ("scan", "trigram"))
+        print(f"{'«' + word + '»':40} {before:10.1f} {after:10.1f} {before / after:6.1f}x")
 
 
 def main() -> None:
@@ -198,6 +230,9 @@ def main() -> None:
         print(f"seeded {args.threads:,} threads in {time.perf_counter() - started:.0f} s")
         analyze()
     if args.seed_only:
+        return
+    if args.search_queries:
+        search_queries(args.runs, ["регистратурой", str(args.threads // 3 + 7)])
         return
     if not args.json:
         print(f"threads in the database: {Thread.objects.count():,}")
