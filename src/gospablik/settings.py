@@ -140,7 +140,6 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["gospablik.formats"]  # a narrow space between thousands in Russian
 TIME_ZONE = "Asia/Novokuznetsk"
 USE_I18N = True
 USE_TZ = True
