@@ -1,11 +1,12 @@
-"""How a round or a request stands against its deadline, in Russian (plain Python)."""
+"""How a round or a request stands against its deadline, in the user's language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gospablik.calendar.deadlines import plural_ru
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 SOON = timedelta(hours=1)
 
@@ -29,15 +30,15 @@ def duration_ru(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     days, hours, mins = minutes // 1440, minutes % 1440 // 60, minutes % 60
     parts = [
-        f"{n} {plural_ru(n, forms)}"
-        for n, forms in (
-            (days, ("день", "дня", "дней")),
-            (hours, ("час", "часа", "часов")),
-            (mins, ("минута", "минуты", "минут")),
+        text % {"n": n}
+        for n, text in (
+            (days, ngettext("%(n)s день", "%(n)s дней", days)),
+            (hours, ngettext("%(n)s час", "%(n)s часов", hours)),
+            (mins, ngettext("%(n)s минута", "%(n)s минут", mins)),
         )
         if n
     ]
-    return " ".join(parts[:2]) or "меньше минуты"
+    return " ".join(parts[:2]) or _("меньше минуты")
 
 
 def sla_of(due_at: datetime | None, done_at: datetime | None, now: datetime) -> Sla:
@@ -53,10 +54,11 @@ def sla_of(due_at: datetime | None, done_at: datetime | None, now: datetime) -> 
     Sla(badge='amber', text='осталось 30 минут')
     """
     if due_at is None:
-        return Sla("", "без срока")
+        return Sla("", _("без срока"))
     if done_at is not None:
-        return Sla("green", "в срок") if done_at <= due_at else Sla("red", "с опозданием")
+        return Sla("green", _("в срок")) if done_at <= due_at else Sla("red", _("с опозданием"))
     if now > due_at:
-        return Sla("red", f"просрочено на {duration_ru(now - due_at)}")
+        return Sla("red", _("просрочено на %(time)s") % {"time": duration_ru(now - due_at)})
     left = due_at - now
-    return Sla("amber" if left <= SOON else "", f"осталось {duration_ru(left)}")
+    badge = "amber" if left <= SOON else ""
+    return Sla(badge, _("осталось %(time)s") % {"time": duration_ru(left)})

@@ -127,8 +127,16 @@ def show(model: type[models.Model] | None, key: str, value: Any, tz: ZoneInfo) -
         parts = (f"{label(None, k)}: {show(None, k, v, tz)}" for k, v in value.items())
         return "; ".join(parts)
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_named(v, tz) for v in value)
     return str(value)
+
+
+def _named(value: Any, tz: ZoneInfo) -> str:
+    """One element of a stored list; a record (a submission's item) by its words."""
+    if not isinstance(value, dict):
+        return show(None, "", value, tz)
+    named = next((value[k] for k in ("title", "name", "text") if value.get(k)), None)
+    return str(named) if named is not None else _("запись")
 
 
 def _related(model: Any, value: Any) -> str:

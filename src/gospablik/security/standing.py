@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gospablik.networks.models import Connection
 from gospablik.orgs.models import Ministry
@@ -42,24 +43,50 @@ def store(account: Account) -> Posture | None:
 def store_many(accounts: list[Account]) -> list[Posture]:
     """Assess ``accounts`` together (a constant number of queries) and keep the results."""
     try:
-        found = postures_of(accounts)
+        by_language = _assessed_in_every_language(accounts)
     except NoPolicy:
         return []
+    found = by_language[_language()]
     now = timezone.now()
     AccountPosture.objects.bulk_create(
         [
             AccountPosture(
                 account=p.account, ministry_id=p.account.ministry_id, grade=p.grade,
-                findings=[{"severity": f.severity, "text": f.text} for f in p.findings],
-                fresh_until=p.fresh_until, computed_at=now,
+                findings=_findings(i, by_language), fresh_until=p.fresh_until, computed_at=now,
             )
-            for p in found
+            for i, p in enumerate(found)
         ],
         update_conflicts=True,
         unique_fields=["account"],
         update_fields=["ministry", "grade", "findings", "fresh_until", "computed_at"],
     )  # fmt: skip
     return found
+
+
+def _language() -> str:
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _assessed_in_every_language(accounts: list[Account]) -> dict[str, list[Posture]]:
+    """Findings are stored as the words people read, so in each of the UI's languages."""
+    found = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found[code] = postures_of(accounts)
+    return found
+
+
+def _findings(index: int, by_language: dict[str, list[Posture]]) -> list[dict[str, Any]]:
+    stored = []
+    for n, finding in enumerate(by_language[settings.LANGUAGE_CODE][index].findings):
+        texts = {code: found[index].findings[n].text for code, found in by_language.items()}
+        stored.append({"severity": finding.severity, "text": finding.text, "texts": texts})
+    return stored
+
+
+def _text(finding: dict[str, Any]) -> str:
+    return str(finding.get("texts", {}).get(_language(), finding["text"]))
 
 
 def store_for(account_id: Any) -> None:
@@ -83,7 +110,7 @@ def postures(ministry: Ministry, accounts: Iterable[Account]) -> list[Posture]:
             found.append(fresh[account.pk])
         elif account.pk in rows:
             row = rows[account.pk]
-            findings = [Finding(f["severity"], f["text"]) for f in row.findings]
+            findings = [Finding(f["severity"], _text(f)) for f in row.findings]
             found.append(Posture(account, row.grade, findings, None, None, row.fresh_until))
     return found
 

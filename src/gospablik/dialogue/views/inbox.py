@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gospablik.dialogue import inbox
 from gospablik.dialogue.access import threads_for
 from gospablik.dialogue.models import Thread
 from gospablik.dialogue.views import dialogue_view
-from gospablik.networks.base import NETWORK_LABELS_RU
 from gospablik.orgs.models import Ministry
 from gospablik.registry.models import Account
+from gospablik.registry.networks import NETWORK_CHOICES
 
 
 @dialogue_view
@@ -35,7 +36,7 @@ def inbox_page(request: HttpRequest, ministry: Ministry) -> HttpResponse:
         "group": group if group in ("post", "person") else "",
         "now": timezone.now(),
         "accounts": Account.objects.filter(ministry=ministry).order_by("title")[:200],
-        "networks": sorted(NETWORK_LABELS_RU.items()),
-        "statuses": [("open", "открытые"), *Thread.Status.choices, ("all", "все")],
+        "networks": sorted(NETWORK_CHOICES),
+        "statuses": [("open", _("открытые")), *Thread.Status.choices, ("all", _("все"))],
         "categories": Thread.Category.choices,
     })  # fmt: skip
