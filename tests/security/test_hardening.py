@@ -87,3 +87,17 @@ def test_an_id_beyond_any_integer_column_is_not_found(sec):
     response = client.post(f"/kuzbass-health-335/security/people/{huge}/reset-2fa/")
     assert response.status_code == 404
     assert client.get(f"/kuzbass-health-335/registry/{huge}/").status_code == 404
+
+
+def test_a_media_row_without_its_file_is_not_found(komiac, health):
+    """Found by the URL guard in the full suite: the file was gone, the page answered 500."""
+    from gospablik.content.actions import do_create_post
+    from gospablik.content.attachments import do_attach_media
+    from gospablik.web.demo_records import png
+
+    post = do_create_post(health, {"format": "text", "text": "Афиша"}, [], actor=komiac)
+    media = do_attach_media(post, "a.png", png(), alt="", actor=komiac)
+    media.file.storage.delete(media.file.name)
+    client = client_for(komiac)
+    client.raise_request_exception = False
+    assert client.get(f"/kuzbass-health-335/content/media/{media.pk}/").status_code == 404

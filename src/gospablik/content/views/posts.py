@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -274,7 +274,11 @@ def publication_remove(request: HttpRequest, ministry: Ministry, pk: int) -> Htt
 def media_file(request: HttpRequest, ministry: Ministry, pk: int) -> HttpResponse:
     """Attached files live outside the web root; only members of the ministry see them."""
     media = get_media(ministry, pk)
-    response = FileResponse(media.file.open("rb"), content_type=media.mime)
+    try:
+        opened = media.file.open("rb")
+    except FileNotFoundError:  # the row outlived its file (a restore without media)
+        raise Http404("Файл не найден") from None
+    response = FileResponse(opened, content_type=media.mime)
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, max-age=3600"
     return response  # type: ignore[return-value]  # a streamed file, not an HttpResponse
