@@ -119,7 +119,7 @@ class InsultLexicon:
     >>> lexicon = InsultLexicon()
     >>> [(f.score, f.spans[0].text) for f in lexicon.analyze(
     ...     Item("Вы там совсем идиоты? Третий месяц не можем записаться"))]
-    [(0.5, 'идиоты')]
+    [(0.6, 'идиоты')]
     >>> [f.explanation for f in lexicon.analyze(Item("Эти к0злы опять всё сломали"))]
     ['Оскорбительное слово в адрес людей: «к0злы» (козёл)']
     >>> lexicon.analyze(Item("Чиновники опять ничего не сделали, козы гуляют у дороги"))
