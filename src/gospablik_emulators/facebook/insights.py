@@ -43,25 +43,36 @@ def page_insights(world: Any, node: str, params: dict[str, Any]) -> dict[str, An
         if metric not in PAGE_METRICS and metric not in world.insights:
             raise GraphApiError(100, INVALID)
         series = world.insights.get(metric, {})
-        values = [{"value": series.get(d.isoformat(), 0),
-                   "end_time": f"{(d + timedelta(days=1)).isoformat()}T08:00:00+0000"}
-                  for d in days]  # fmt: skip
-        data.append({"name": metric, "period": "day", "values": values, "title": metric,
-                     "description": "", "id": f"{node}/insights/{metric}/day"})  # fmt: skip
+        data.append(daily_entry(node, metric, series, days))
     return {"data": data}
 
 
 def post_insights(world: Any, node: str, params: dict[str, Any]) -> dict[str, Any]:
-    post = world.posts[node]
+    return {"data": lifetime_entries(node, params, POST_METRICS, world.posts[node])}
+
+
+def daily_entry(node: str, metric: str, series: dict[str, int], days: list[date]) -> dict[str, Any]:
+    """One metric's daily values as Graph gives them (Facebook Page and Instagram)."""
+    values = [{"value": series.get(d.isoformat(), 0),
+               "end_time": f"{(d + timedelta(days=1)).isoformat()}T08:00:00+0000"}
+              for d in days]  # fmt: skip
+    return {"name": metric, "period": "day", "values": values, "title": metric,
+            "description": "", "id": f"{node}/insights/{metric}/day"}  # fmt: skip
+
+
+def lifetime_entries(
+    node: str, params: dict[str, Any], known: frozenset[str], item: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """A post's or a media's lifetime metrics; an unknown metric is Graph's error 100."""
     data = []
     for metric in [m for m in str(params.get("metric") or "").split(",") if m]:
-        if metric not in POST_METRICS:
+        if metric not in known:
             raise GraphApiError(100, INVALID)
-        value = post.get("insights", {}).get(metric, 0)
+        value = item.get("insights", {}).get(metric, 0)
         data.append({"name": metric, "period": "lifetime", "values": [{"value": value}],
                      "title": metric, "description": "",
                      "id": f"{node}/insights/{metric}/lifetime"})  # fmt: skip
-    return {"data": data}
+    return data
 
 
 def seed_insights(world: Any, start: date, days: int, *, followers: int) -> None:

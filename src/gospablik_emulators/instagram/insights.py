@@ -14,12 +14,12 @@ from datetime import time as dtime
 from typing import Any
 
 from ..facebook.graph import GraphApiError, graph_time
+from ..facebook.insights import INVALID, daily_entry, lifetime_entries
 from ..stats_history import plan_history
 
 USER_METRICS = frozenset({"reach", "follower_count", "views", "accounts_engaged"})
 MEDIA_METRICS = frozenset({"views", "reach", "shares", "saved", "likes", "comments",
                            "total_interactions"})  # fmt: skip
-INVALID = "(#100) The value must be a valid insights metric"
 SCOPE = "instagram_manage_insights"
 FOLLOWER_DAYS = 30
 
@@ -50,26 +50,13 @@ def user_insights(world: Any, node: str, params: dict[str, Any]) -> dict[str, An
             if world.user["followers_count"] < 100:
                 continue  # not given to small accounts
             days = [d for d in days if d >= today - timedelta(days=FOLLOWER_DAYS)]
-        values = [{"value": series.get(d.isoformat(), 0),
-                   "end_time": f"{(d + timedelta(days=1)).isoformat()}T08:00:00+0000"}
-                  for d in days]  # fmt: skip
-        data.append({"name": metric, "period": "day", "values": values, "title": metric,
-                     "description": "", "id": f"{node}/insights/{metric}/day"})  # fmt: skip
+        data.append(daily_entry(node, metric, series, days))
     return {"data": data}
 
 
 def media_insights(world: Any, node: str, params: dict[str, Any]) -> dict[str, Any]:
     _need(world)
-    media = world.media[node]
-    data = []
-    for metric in [m for m in str(params.get("metric") or "").split(",") if m]:
-        if metric not in MEDIA_METRICS:
-            raise GraphApiError(100, INVALID)
-        value = media.get("insights", {}).get(metric, 0)
-        data.append({"name": metric, "period": "lifetime", "values": [{"value": value}],
-                     "title": metric, "description": "",
-                     "id": f"{node}/insights/{metric}/lifetime"})  # fmt: skip
-    return {"data": data}
+    return {"data": lifetime_entries(node, params, MEDIA_METRICS, world.media[node])}
 
 
 def seed_insights(world: Any, start: date, days: int, *, followers: int) -> None:
