@@ -89,6 +89,23 @@ def test_an_id_beyond_any_integer_column_is_not_found(sec):
     assert client.get(f"/kuzbass-health-335/registry/{huge}/").status_code == 404
 
 
+def test_a_nul_character_in_the_query_is_a_bad_request(sec):
+    """Found by the URL guard on PostgreSQL: a filter with a NUL character failed in the
+    driver (text cannot hold it) and the content plan and the inbox answered 500."""
+    client = client_for(sec)
+    client.raise_request_exception = False
+    for url in (
+        "/kuzbass-health-335/content/?network=%00",
+        "/kuzbass-health-335/registry/?q=a%00b",
+    ):
+        response = client.get(url)
+        assert response.status_code == 400
+        assert "Недопустимый символ" in response.content.decode()
+    assert client.get("/kuzbass-health-335/registry/?q=ab").status_code == 200
+    api = client.get("/api/m/kuzbass-health-335/duties/?status=%00")
+    assert api.status_code == 400 and "Недопустимый символ" in api.json()["detail"]
+
+
 def test_a_media_row_without_its_file_is_not_found(komiac, health):
     """Found by the URL guard in the full suite: the file was gone, the page answered 500."""
     from gospablik.content.actions import do_create_post

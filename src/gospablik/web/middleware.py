@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 CSP = "; ".join(
     [
@@ -83,8 +85,10 @@ BIGINT = 2**63 - 1
 
 
 class IdRangeMiddleware:
-    """An id in the URL beyond any database integer names nothing: 404 before the view
-    (a lookup with it fails in the database driver instead of finding no row)."""
+    """Input no database can hold is refused before the view: an id in the URL beyond
+    any database integer names nothing (404), and a NUL character in the query string
+    is a bad request (400) — PostgreSQL text cannot contain it, so a filter with it
+    would fail in the driver instead of finding nothing."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -98,6 +102,14 @@ class IdRangeMiddleware:
         view: object,
         args: tuple[object, ...],
         kwargs: dict[str, object],
-    ) -> None:
+    ) -> HttpResponse | None:
         if any(isinstance(v, int) and abs(v) > BIGINT for v in (*args, *kwargs.values())):
             raise Http404("Нет такого объекта")
+        if any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            message = _("Недопустимый символ в адресе запроса.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return render(request, "web/bad_request.html", {"message": message}, status=400)
+        return None
