@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gospablik.approvals.actions.requests import do_file_request
 from gospablik.approvals.models import ItemFile, RequestFile, Submission
@@ -31,6 +31,14 @@ def test_html_named_as_a_picture_is_refused():
     upload = SimpleUploadedFile("photo.jpg", b"<html><script>alert(1)</script>", "image/jpeg")
     with pytest.raises(ValidationError, match="не похож"):
         validate_upload(upload, IMAGES)
+
+
+def test_the_reason_is_in_the_user_s_language():
+    with translation.override("en"):
+        assert problem("photo.jpg", b"<html>", 10, IMAGES) == (
+            "The file «photo.jpg» does not look like an allowed format"
+        )
+    assert problem("фото.jpg", b"<html>", 10, IMAGES).startswith("Файл «фото.jpg»")
 
 
 def test_a_real_png_passes_and_stays_readable():

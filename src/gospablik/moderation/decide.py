@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from gospablik.moderation.classifier.core import Action, Finding, Thresholds, Verdict
 from gospablik.networks.base import BAN_REASONS, Capability
+from gospablik.numbers import number
 from gospablik.policy.schema import ModerationSpec
 
 # Russian in records (archive reasons, network ban comments); translated on pages (labels.py).
@@ -113,9 +115,11 @@ def reason_text(verdict: Verdict, clause: str) -> str:
     """A Russian reason for the archive and the audit log.
 
     >>> reason_text(Verdict(["spam"], {"spam": 0.981}, [], "delete"), "000 Порядок п.2.5")
-    'Автоматически: спам (0.98) — 000 Порядок п.2.5'
+    'Автоматически: спам (0,98) — 000 Порядок п.2.5'
     """
-    parts = [f"{CATEGORY_RU.get(c, c)} ({verdict.scores.get(c, 0.0):.2f})" for c in verdict.labels]
+    with translation.override("ru"):  # stored in Russian, like the archive's other words
+        scores = {c: number(verdict.scores.get(c, 0.0), 2) for c in verdict.labels}
+    parts = [f"{CATEGORY_RU.get(c, c)} ({scores[c]})" for c in verdict.labels]
     return f"Автоматически: {', '.join(parts) or 'без категории'} — {clause}"[:500]
 
 

@@ -13,6 +13,8 @@ import uuid
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 MB = 1024 * 1024
 KINDS: dict[str, tuple[tuple[str, ...], int]] = {  # kind -> (extensions, max bytes)
     "jpeg": ((".jpg", ".jpeg"), 20 * MB),
@@ -52,7 +54,7 @@ def sniff(head: bytes) -> str | None:
 
 
 def problem(name: str, head: bytes, size: int, allowed: frozenset[str]) -> str:
-    """What is wrong with a file, in Russian, or "" when it may be stored.
+    """What is wrong with a file, in the user's language, or "" when it may be stored.
 
     >>> problem("фото.jpg", b"\\xff\\xd8\\xff\\xe0", 1000, IMAGES)
     ''
@@ -64,12 +66,12 @@ def problem(name: str, head: bytes, size: int, allowed: frozenset[str]) -> str:
     shown = display_name(name)
     kind = sniff(head)
     if kind is None or kind not in allowed:
-        return f"Файл «{shown}» не похож на разрешённый формат"
+        return _("Файл «%(name)s» не похож на разрешённый формат") % {"name": shown}
     extensions, limit = KINDS[kind]
     if PurePosixPath(name.lower()).suffix not in extensions:
-        return f"Расширение файла «{shown}» не совпадает с его содержимым"
+        return _("Расширение файла «%(name)s» не совпадает с его содержимым") % {"name": shown}
     if size > limit:
-        return f"Файл «{shown}» больше {limit // MB} МБ"
+        return _("Файл «%(name)s» больше %(mb)s МБ") % {"name": shown, "mb": limit // MB}
     return ""
 
 
@@ -107,7 +109,9 @@ def too_many_pixels(name: str, file: Any) -> str:
             with Image.open(file) as image:  # reads the header only
                 image.size  # noqa: B018
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        return f"«{display_name(name)}»: изображение слишком большое по числу пикселей"
+        return _("«%(name)s»: изображение слишком большое по числу пикселей") % {
+            "name": display_name(name)
+        }
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return ""  # a damaged header: nothing gets decoded from it here
     finally:
