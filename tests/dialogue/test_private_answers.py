@@ -11,9 +11,13 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
+from gospablik.audit.models import AuditEntry
 from gospablik.dialogue.answering import do_answer
+from gospablik.dialogue.delivery import requeue
+from gospablik.dialogue.duties import ANSWER
 from gospablik.dialogue.models import Answer, Thread
 from gospablik.dialogue.private import KIND
+from gospablik.duties.actions import Subject, open_duties_for
 from gospablik.moderation.inbox import SENT, answer_and_send
 from gospablik.moderation.inbox import do_answer as inbox_answer
 from gospablik.moderation.models import Message
@@ -139,3 +143,59 @@ def test_an_old_dialogue_payload_is_migrated_to_name_its_message(vk_account, vk_
     answer.refresh_from_db()
     assert answer.state == "sent"
     assert Message.objects.get().answer_text == TEXT
+
+
+def _open_clock(thread: Thread) -> Any:
+    [clock] = open_duties_for(Subject.of(thread)).filter(kind=ANSWER)
+    return clock
+
+
+def test_a_failed_inbox_answer_leaves_the_thread_open_until_a_retry_is_sent(
+    vk_account, vk_emulator, moderator
+):
+    thread = vk_message_thread(vk_emulator)
+    due_at = thread.due_at
+    assert due_at is not None and thread.status == "new"
+    Message.objects.update(author_id="999")  # VK refuses: this user never wrote to us
+    with committed():
+        answer_and_send(Message.objects.get(), TEXT, actor=moderator)
+    thread.refresh_from_db()
+    [answer] = Answer.objects.filter(thread=thread)
+    assert answer.state == "failed" and answer.error
+    assert thread.status == "new" and thread.due_at == due_at and thread.answered_at is None
+    assert _open_clock(thread).due_at == due_at
+
+    Message.objects.update(author_id=str(AUTHOR))
+    with committed():
+        requeue(answer)
+        run_once()
+    answer.refresh_from_db()
+    thread.refresh_from_db()
+    assert answer.state == "sent" and thread.status == "answered" and thread.due_at is None
+    assert not open_duties_for(Subject.of(thread)).filter(kind=ANSWER).exists()
+    assert len(vk_emulator.sent_messages(VK_GROUP)) == 1
+
+
+def test_an_inbox_answer_failing_after_the_thread_was_answered_reopens_it(
+    vk_account, vk_emulator, moderator
+):
+    thread = vk_message_thread(vk_emulator)
+    due_at = thread.due_at
+    vk_emulator.faults.push("http_500", method="messages.send")  # the first try waits
+    with committed():
+        message = answer_and_send(Message.objects.get(), TEXT, actor=moderator)
+    thread.refresh_from_db()
+    assert message.answer_sent is False and thread.status == "answered"
+    Message.objects.update(author_id="999")  # the retry is refused for good
+    Operation.objects.update(next_try_at=timezone.now())
+    with committed():
+        run_once()
+    thread.refresh_from_db()
+    [answer] = Answer.objects.filter(thread=thread)
+    assert answer.state == "failed" and answer.error
+    assert thread.status == "in_progress" and thread.due_at == due_at
+    assert thread.answered_at is None and thread.first_answer_at is None
+    assert _open_clock(thread).due_at == due_at
+    reopened = AuditEntry.objects.get(action="dialogue.thread_reopened")
+    assert reopened.after["error"] == answer.error
+    assert Message.objects.get().status == "answered"  # moderation's view keeps its status

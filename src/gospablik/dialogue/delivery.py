@@ -12,11 +12,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from gospablik.audit.log import record
 from gospablik.dialogue import private
-from gospablik.dialogue.duties import ANSWER, FINAL, close_clocks, open_clock, spec_for
+from gospablik.dialogue.duties import (
+    ANSWER,
+    FINAL,
+    close_clocks,
+    open_answer_clock,
+    open_clock,
+    spec_for,
+)
 from gospablik.dialogue.models import Answer, Thread
 from gospablik.networks.base import Capability
 from gospablik.networks.models import Connection
@@ -162,3 +170,37 @@ def _settle_failed(answer: Answer, reason: str, state: str = Answer.State.FAILED
     answer.save(update_fields=["state", "error"])
     record("dialogue.answer_failed", obj=answer, ministry=answer.thread.ministry,
            after={"state": answer.state, "error": answer.error})  # fmt: skip
+    _reopen(answer)
+
+
+@transaction.atomic
+def _reopen(answer: Answer) -> None:
+    """A thread marked answered (moderation's inbox does so before sending) whose answer
+    then failed is open again, in work, with its clock back at its original deadline."""
+    thread = Thread.objects.select_for_update().get(pk=answer.thread_id)
+    sent = thread.answers.filter(state=Answer.State.SENT).exclude(pk=answer.pk)
+    if thread.status != Thread.Status.ANSWERED or sent.filter(interim=False).exists():
+        return
+    thread.status, thread.answered_at = Thread.Status.IN_PROGRESS, None
+    if not sent.exists():
+        thread.first_answer_at = None
+    thread.due_at = _restart_clock(thread)
+    thread.save()
+    record("dialogue.thread_reopened", obj=thread, ministry=thread.ministry,
+           after={"status": thread.status, "error": answer.error,
+                  "due_at": thread.due_at.isoformat() if thread.due_at else None})  # fmt: skip
+
+
+def _restart_clock(thread: Thread) -> datetime | None:
+    """The clock the answer closed, opened again from its own start (same deadline)."""
+    spec = spec_for(thread.ministry)
+    if spec is None or not thread.needs_answer:
+        return None
+    if thread.interim_at is None:
+        return open_answer_clock(thread, spec).due_at
+    if spec.final_answer_within is None:
+        return None
+    title = f"Дать окончательный ответ жителю («{thread.account.title}»)"
+    return open_clock(
+        thread, FINAL, thread.interim_at, spec.final_answer_within, title, spec
+    ).due_at

@@ -21,7 +21,7 @@ from gospablik.dialogue.duties import (
     open_answer_clock,
     spec_for,
 )
-from gospablik.dialogue.models import Thread
+from gospablik.dialogue.models import Answer, Thread
 from gospablik.dialogue.routing import looks_like_appeal, topic_of
 from gospablik.moderation.models import Comment, Message
 from gospablik.networks.models import Connection
@@ -149,6 +149,8 @@ def follow_inbox(message: Message) -> None:
     thread = Thread.objects.filter(message=message).first()
     if settled is None or thread is None or not thread.is_open:
         return
+    if settled == Thread.Status.ANSWERED and _delivery_failed(thread):
+        return
     with transaction.atomic():
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
         thread.status, thread.due_at = settled, None
@@ -161,3 +163,10 @@ def follow_inbox(message: Message) -> None:
         thread.save()
         record("dialogue.thread_settled", obj=thread, ministry=thread.ministry,
                after={"status": thread.status, "message_status": message.status})  # fmt: skip
+
+
+def _delivery_failed(thread: Thread) -> bool:
+    """The thread's latest answer did not reach the resident: the message's «answered»
+    does not close the thread (delivery reopened it; a sent retry closes it)."""
+    latest = thread.answers.order_by("-pk").first()
+    return latest is not None and latest.state in (Answer.State.FAILED, Answer.State.NEEDS_PERSON)
