@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from gospablik.networks.hostile import timestamp
+from gospablik.networks.hostile import integer_id, timestamp
 
 from ..base import ConnectorError, InboundEvent, RemoteComment
 from ..memory import PROCESS_MEMORY, Memory
@@ -54,22 +54,26 @@ def _attachments(message: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _author(message: Mapping[str, Any]) -> tuple[str, str]:
     sender = message.get("sender_chat")
     if sender:  # an anonymous admin or a channel speaking in the group
-        return str(sender["id"]), str(sender.get("title", ""))
+        return str(integer_id(sender["id"], signed=True)), str(sender.get("title", ""))
     user = message.get("from") or {}
     name = " ".join(p for p in (user.get("first_name"), user.get("last_name")) if p)
-    return str(user.get("id", "")), name
+    user_id = user.get("id")
+    return (str(integer_id(user_id)) if user_id is not None else ""), name
 
 
 def _post_and_parent(message: Mapping[str, Any], memory: Memory) -> tuple[str, str | None]:
-    group_id = message["chat"]["id"]
+    group_id = integer_id(message["chat"]["id"], signed=True)
     parent = message.get("reply_to_message") or {}
-    thread = message.get("message_thread_id") or parent.get("message_id")
-    if parent.get("is_automatic_forward"):
-        post_id = parent["forward_origin"]["message_id"]
-        remember_thread(group_id, parent["message_id"], post_id, memory)
+    parent_id = integer_id(parent["message_id"]) if parent else None
+    thread = integer_id(message.get("message_thread_id") or parent_id or 0)
+    if parent_id is not None and parent.get("is_automatic_forward"):
+        post_id = integer_id(parent["forward_origin"]["message_id"])
+        remember_thread(group_id, parent_id, post_id, memory)
         return str(post_id), None
-    known = memory.get(_thread_key(group_id, int(thread or 0)))
-    parent_id = str(parent["message_id"]) if parent else None
+    known = memory.get(_thread_key(group_id, thread))
+    return (str(known) if known else f"thread:{thread}"), (
+        str(parent_id) if parent_id is not None else None
+    )
     return (str(known) if known else f"thread:{thread}"), parent_id
 
 
@@ -86,7 +90,7 @@ def to_comment(message: Mapping[str, Any], memory: Memory = PROCESS_MEMORY) -> R
     post_id, parent_id = _post_and_parent(message, memory)
     author_id, author_name = _author(message)
     return RemoteComment(
-        comment_id=str(message["message_id"]),
+        comment_id=str(integer_id(message["message_id"])),
         post_id=post_id,
         author_id=author_id,
         author_name=author_name,
@@ -104,7 +108,8 @@ def is_comment(message: Mapping[str, Any]) -> bool:
 
 
 def _event(update: Mapping[str, Any], kind: str, community: str, **extra: Any) -> InboundEvent:
-    return InboundEvent("telegram", str(update["update_id"]), kind, community, dict(update),
+    event_id = str(integer_id(update["update_id"]))
+    return InboundEvent("telegram", event_id, kind, community, dict(update),
                         **extra)  # fmt: skip
 
 
@@ -118,14 +123,16 @@ def dialog_message(message: Mapping[str, Any]) -> dict[str, Any]:
     ('5:4', '5', 'Здравствуйте')
     """
     author_id, author_name = _author(message)
-    return {"id": f"{message['chat']['id']}:{message['message_id']}", "from_id": author_id,
-            "from_name": author_name, "text": message_text(message), "date": message["date"],
+    chat_id = integer_id(message["chat"]["id"], signed=True)
+    message_id = integer_id(message["message_id"])
+    return {"id": f"{chat_id}:{message_id}", "from_id": author_id, "from_name": author_name,
+            "text": message_text(message), "date": timestamp(message["date"]),
             "attachments": _attachments(message)}  # fmt: skip
 
 
 def _dialog_event(update: Mapping[str, Any], community: str) -> InboundEvent:
     message = dialog_message(update["message"])
-    return InboundEvent("telegram", str(update["update_id"]), "message_new", community,
+    return InboundEvent("telegram", str(integer_id(update["update_id"])), "message_new", community,
                         {"message": message, "update": dict(update)})  # fmt: skip
 
 
@@ -135,21 +142,22 @@ def update_events(
     """The events one Telegram update means for gospablik (often none)."""
     if "channel_post" in update:
         post = update["channel_post"]
-        return [_event(update, "post_new", str(post["chat"]["id"]))]
+        return [_event(update, "post_new", str(integer_id(post["chat"]["id"], signed=True)))]
     for key, kind in (("message", "comment_new"), ("edited_message", "comment_edit")):
         message = update.get(key)
         if message is None:
             continue
-        community = str(channel_id or message["chat"]["id"])
+        chat_id = integer_id(message["chat"]["id"], signed=True)
+        timestamp(message.get("date"))
+        community = str(channel_id or chat_id)
         if message["chat"].get("type") == "private":  # a person writes to the bot
             return [_dialog_event(update, community)] if key == "message" else []
         if message.get("is_automatic_forward"):
             origin = message["forward_origin"]
-            chat_id, copy_id = message["chat"]["id"], message["message_id"]
-            remember_thread(chat_id, copy_id, origin["message_id"], memory)
-            return (
-                [_event(update, "post_new", str(origin["chat"]["id"]))] if key == "message" else []
-            )
+            copy_id = integer_id(message["message_id"])
+            remember_thread(chat_id, copy_id, integer_id(origin["message_id"]), memory)
+            origin_chat = str(integer_id(origin["chat"]["id"], signed=True))
+            return [_event(update, "post_new", origin_chat)] if key == "message" else []
         if is_comment(message):
             return [_event(update, kind, community, comment=to_comment(message, memory))]
         return []  # other talk in the discussion group is neither a comment nor a message

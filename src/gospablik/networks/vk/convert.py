@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..base import Admin, ConnectorError, Profile, RemoteComment, RemotePost
+from ..hostile import integer_id, timestamp
 
 VK_WEB = "https://vk.com"
 
@@ -60,19 +61,37 @@ def names_index(response: dict[str, Any]) -> dict[int, str]:
 def to_remote_comment(
     item: dict[str, Any], names: dict[int, str] | None = None, post_id: int | str | None = None
 ) -> RemoteComment:
-    author = int(item.get("from_id", 0))
+    """A comment of a wall (API answer, Callback or Long Poll ``wall_reply_*`` object); its
+    ids and date through the shared checks, so a hostile value is a ValueError.
+
+    >>> c = to_remote_comment({"id": 9, "from_id": -7, "post_id": 3, "owner_id": -7, "date": 1})
+    >>> (c.comment_id, c.post_id, c.author_id, c.parent_id)
+    ('9', '3', '-7', None)
+    """
+    author = integer_id(item.get("from_id", 0), signed=True)
+    if "owner_id" in item:
+        integer_id(item["owner_id"], signed=True)
     parents = item.get("parents_stack") or []
+    if not isinstance(parents, list):
+        raise ValueError("VK parents_stack is not a list")
     parent = item.get("reply_to_comment") or (parents[-1] if parents else None)
+    own_post = item.get("post_id")
     return RemoteComment(
-        comment_id=str(item["id"]),
-        post_id=str(item.get("post_id") or post_id or ""),
+        comment_id=str(integer_id(item["id"])),
+        post_id=str(integer_id(own_post)) if own_post is not None else str(post_id or ""),
         author_id=str(author),
         author_name=(names or {}).get(author, ""),
         text=str(item.get("text", "")),
-        date=from_unix(item.get("date")),
-        attachments=list(item.get("attachments") or []),
-        parent_id=str(parent) if parent else None,
+        date=from_unix(timestamp(item.get("date"))),
+        attachments=_attachments(item.get("attachments")),
+        parent_id=str(integer_id(parent)) if parent else None,
     )
+
+
+def _attachments(value: Any) -> list[Any]:
+    if value is not None and not isinstance(value, list):
+        raise ValueError("VK attachments are not a list")
+    return list(value or [])
 
 
 def cover_url(group: dict[str, Any]) -> str | None:
