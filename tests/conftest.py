@@ -99,6 +99,22 @@ def _audit_checkpoints(settings: Any, tmp_path: Any) -> None:
     settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_session_left_behind(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """PostgreSQL drops a test database only when no session uses it; a session a test's
+    thread left open would fail the run after every test passed."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _language_reset() -> Iterator[None]:
     """A request with the English cookie activates English for the thread; later tests
